@@ -1,0 +1,1 @@
+"""Rasa custom actions: thin adapters from the conversation tracker to knowledge/ and back."""

@@ -1,0 +1,122 @@
+"""Actions that point to a person: who to contact now, the crisis reply, help, and the fallbacks."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.events import UserUtteranceReverted
+from rasa_sdk.executor import CollectingDispatcher
+
+from knowledge import cant_answer, contact_now_answer, crisis_answer
+
+from .common import home_council, knowledge, now, send, topic_button, topic_of
+
+DID_YOU_MEAN = "action_did_you_mean"
+SOMETHING_ELSE = {"title": "Something else", "payload": "/out_of_scope"}
+TALK_TO_SOMEONE = {"title": "Who can I talk to?", "payload": "/contact_pa"}
+
+
+class ActionContactNow(Action):
+    """Who to contact right now: the leaving-care team in office hours, the Emergency Duty Team outside them."""
+
+    def name(self) -> str:
+        """The action's name in domain.yml."""
+        return "action_contact_now"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        """Send the contact for this moment."""
+        send(dispatcher, contact_now_answer(knowledge(), home_council(), now()))
+        return []
+
+
+class ActionCrisis(Action):
+    """The safety reply: 999 first, crisis lines, then the council's team for this moment."""
+
+    def name(self) -> str:
+        """The action's name in domain.yml."""
+        return "action_crisis"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        """Send the crisis contacts."""
+        send(dispatcher, crisis_answer(knowledge(), home_council(), now()))
+        return []
+
+
+class ActionCantAnswer(Action):
+    """'I can't answer that', with who can, right now. Never a dead end."""
+
+    def name(self) -> str:
+        """The action's name in domain.yml."""
+        return "action_cant_answer"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        """Send the reply."""
+        send(dispatcher, cant_answer(knowledge(), home_council(), now()))
+        return []
+
+
+class ActionDefaultFallback(Action):
+    """When no rule fits the conversation: say who can help, and forget the message that did not fit."""
+
+    def name(self) -> str:
+        """Replaces Rasa's default fallback, which would otherwise send a generic line or nothing."""
+        return "action_default_fallback"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        """Send the reply and revert the user's message so the conversation can go on."""
+        send(dispatcher, cant_answer(knowledge(), home_council(), now()))
+        return [UserUtteranceReverted()]
+
+
+def _fell_back_last_turn(tracker: Tracker) -> bool:
+    """Whether the assistant's previous turn was already a 'did you mean'."""
+    seen_user = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            if seen_user:
+                return False
+            seen_user = True
+        elif seen_user and event.get("event") == "action" and event.get("name") not in ("action_listen", None):
+            return event.get("name") == DID_YOU_MEAN
+    return False
+
+
+class ActionDidYouMean(Action):
+    """Low confidence: offer the two likeliest topics as buttons; the second time, say who can help instead."""
+
+    def name(self) -> str:
+        """The action's name in domain.yml."""
+        return DID_YOU_MEAN
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        """Ask 'did you mean', or hand over to a person."""
+        ranking = tracker.latest_message.get("intent_ranking") or []
+        topics = [t for t in (topic_of(r.get("name")) for r in ranking) if t][:2]
+        if _fell_back_last_turn(tracker) or not topics:
+            send(dispatcher, cant_answer(knowledge(), home_council(), now()), [TALK_TO_SOMEONE])
+            return []
+        buttons = [topic_button(t) for t in topics] + [SOMETHING_ELSE]
+        dispatcher.utter_message(text="Sorry, I'm not sure I understood. Did you mean one of these?", buttons=buttons)
+        return []
+
+
+class ActionHelp(Action):
+    """What the assistant can do, with every topic as a button."""
+
+    def name(self) -> str:
+        """The action's name in domain.yml."""
+        return "action_help"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        """List the topics."""
+        council = knowledge().council(home_council())
+        topics = [t for t in knowledge().national.topics if t in council.topics or t == "charter"]
+        dispatcher.utter_message(
+            text=(
+                f"I can tell you what {council.council.short_name} and the law offer care leavers, and who to "
+                "contact right now. Pick a topic, or just type your question in your own words."
+            ),
+            buttons=[topic_button(t) for t in topics] + [TALK_TO_SOMEONE],
+        )
+        return []

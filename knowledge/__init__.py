@@ -1,0 +1,32 @@
+"""The care-leaver assistant's domain core: facts as YAML, checked on load, and pure functions over them."""
+
+from .answers import Answer, answer, topic_title
+from .charter import charter_answer, charter_themes
+from .contact_answers import cant_answer, contact_now_answer, crisis_answer
+from .council_tax import council_tax_answer, needs_age
+from .hours import ContactAdvice, who_to_contact
+from .loader import KnowledgeBase, KnowledgeError, get_knowledge, load_knowledge
+from .text import OTHER, CouncilMention, find_council, read_age
+
+__all__ = [
+    "OTHER",
+    "Answer",
+    "ContactAdvice",
+    "CouncilMention",
+    "KnowledgeBase",
+    "KnowledgeError",
+    "answer",
+    "cant_answer",
+    "charter_answer",
+    "charter_themes",
+    "contact_now_answer",
+    "council_tax_answer",
+    "crisis_answer",
+    "find_council",
+    "get_knowledge",
+    "load_knowledge",
+    "needs_age",
+    "read_age",
+    "topic_title",
+    "who_to_contact",
+]

@@ -1,0 +1,179 @@
+"""Turn knowledge into answers: the key fact first, then how to get it, then where it comes from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from .loader import KnowledgeBase
+from .schema import Contact, CouncilFile, Point, Source, Topic
+from .templates import council_context, national_context, render
+
+NOT_CONFIRMED = "(Not yet confirmed: check it with your PA.)"
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """A source as shown to people: what it is, where it is, when it was checked."""
+
+    title: str
+    short: str
+    url: str | None
+    seed: str | None
+    last_verified: str
+
+    @classmethod
+    def of(cls, source: Source) -> SourceRef:
+        """A shown source for a schema source."""
+        return cls(source.title, source.short, source.url, source.seed, source.last_verified.isoformat())
+
+    def as_payload(self) -> dict:
+        """The source as channels receive it."""
+        shown = {"title": self.title, "last_verified": self.last_verified}
+        if self.url:
+            shown["url"] = self.url
+        if self.seed:
+            shown["seed"] = self.seed
+        return shown
+
+
+@dataclass(frozen=True)
+class Answer:
+    """One reply: its text ends with the source line; the payload tells channels what it was about."""
+
+    topic: str
+    council: str | None
+    text: str
+    sources: tuple[SourceRef, ...] = field(default_factory=tuple)
+
+    def payload(self) -> dict:
+        """The custom payload sent beside the text: topic, council and sources."""
+        return {"topic": self.topic, "council": self.council, "sources": [s.as_payload() for s in self.sources]}
+
+
+class SourceTrail:
+    """Collects the sources an answer used, in order, and writes the source line."""
+
+    def __init__(self) -> None:
+        self._sources: list[Source] = []
+
+    def add(self, source: Source) -> None:
+        """Record that a source was used (once)."""
+        if source not in self._sources:
+            self._sources.append(source)
+
+    def refs(self) -> tuple[SourceRef, ...]:
+        """The sources used, for the payload."""
+        return tuple(SourceRef.of(s) for s in self._sources)
+
+    def line(self) -> str:
+        """'From X and Y, checked Nov 2026.', naming each date where they differ."""
+        if not self._sources:
+            return ""
+        months = {s.last_verified.strftime("%b %Y") for s in self._sources}
+        if len(months) == 1:
+            return f"From {_join(s.short for s in self._sources)}, checked {months.pop()}."
+        return "From " + _join(f"{s.short} (checked {s.last_verified:%b %Y})" for s in self._sources) + "."
+
+
+def _join(items: Iterable[str]) -> str:
+    items = list(dict.fromkeys(items))
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def reach(contact: Contact) -> str:
+    """How to reach a contact, e.g. 'call 01234 567890'."""
+    if contact.phone:
+        return f"call {contact.phone}"
+    if contact.text:
+        return f"text {contact.text}"
+    if contact.email:
+        return f"email {contact.email}"
+    return f"write to {contact.address}"
+
+
+def contact_line(contact: Contact) -> str:
+    """How to reach a named contact, e.g. 'call the X on 01234 567890'."""
+    if contact.phone:
+        return f"call the {contact.name} on {contact.phone}"
+    if contact.text:
+        return f"text the {contact.name} on {contact.text}"
+    if contact.email:
+        return f"email the {contact.name} at {contact.email}"
+    return f"write to the {contact.name} at {contact.address}"
+
+
+def _point_text(point: Point, context: dict) -> str:
+    text = render(point.text, context)
+    return f"{text} {NOT_CONFIRMED}" if point.verify else text
+
+
+def _local_part(council: CouncilFile, topic: Topic, context: dict, trail: SourceTrail) -> list[str]:
+    lines = []
+    for point in topic.points:
+        trail.add(council.sources[point.source])
+        lines.append(_point_text(point, context))
+    for conflict in topic.conflicts:
+        trail.add(council.sources[conflict.source])
+        if conflict.supported_by:
+            trail.add(council.sources[conflict.supported_by])
+        lines.append(f"Note: {conflict.claim} {render(conflict.resolution, context)}")
+    return lines
+
+
+def _national_part(kb: KnowledgeBase, topic_id: str, trail: SourceTrail) -> list[str]:
+    topic = kb.national.topics.get(topic_id)
+    if topic is None or not topic.points:
+        return []
+    context = national_context(kb.national, topic_id)
+    lines = []
+    for point in topic.points:
+        trail.add(kb.national.sources[point.source])
+        lines.append(_point_text(point, context))
+    return ["Everywhere in England: " + " ".join(lines)]
+
+
+def topic_title(kb: KnowledgeBase, topic_id: str) -> str:
+    """The topic's title from the national catalogue."""
+    return kb.national.topics[topic_id].title or topic_id
+
+
+def answer(kb: KnowledgeBase, topic_id: str, council_id: str) -> Answer:
+    """Answer a topic for a council: its own offer, anything national, how to get it, the source line."""
+    council = kb.council(council_id)
+    trail = SourceTrail()
+    topic = council.topics.get(topic_id)
+    if topic and topic.points:
+        context = council_context(kb.national, council, topic_id)
+        first, *rest = _local_part(council, topic, context, trail)
+        local = "\n".join([first] + [f"• {line}" for line in rest])
+    else:
+        name = council.council.short_name
+        local = f"{name}'s offer doesn't say anything about {topic_title(kb, topic_id).lower()}."
+    blocks = [local, *_national_part(kb, topic_id, trail), next_step(kb, council, topic_id)]
+    return Answer(topic_id, council_id, with_source(blocks, trail), trail.refs())
+
+
+def next_step(kb: KnowledgeBase, council: CouncilFile, topic_id: str) -> str:
+    """What to do next: the topic's how-to, then who to ask (the PA's team unless the topic names another)."""
+    topic = council.topics.get(topic_id)
+    steps = []
+    if topic and topic.how:
+        steps.append(render(topic.how, council_context(kb.national, council, topic_id)))
+    ask_key = topic.ask if topic and topic.ask else None
+    if ask_key is None and not steps:
+        ask_key = council.service_hours.in_hours
+    if ask_key is not None:
+        steps.append(ask_line(council.contacts[ask_key]))
+    return " ".join(steps)
+
+
+def ask_line(contact: Contact) -> str:
+    """'Questions? Call the X on 01234 567890.'"""
+    line = contact_line(contact)
+    return f"Questions? {line[0].upper()}{line[1:]}."
+
+
+def with_source(blocks: Iterable[str], trail: SourceTrail) -> str:
+    """Join an answer's blocks with blank lines and end with the source line."""
+    return "\n\n".join(b for b in [*blocks, trail.line()] if b)

@@ -1,0 +1,131 @@
+"""Checks across fields and files that the schema alone cannot make: references, placeholders, flow needs."""
+
+from __future__ import annotations
+
+from typing import Iterable, Mapping
+
+from .schema import CouncilFile, CouncilRegister, NationalFile, Topic
+from .templates import council_context, national_context, placeholders
+
+COUNCIL_TAX_VALUES = {"exempt_to_age": int}
+COUNCIL_TAX_OUTCOMES = ("under_age", "eligible", "too_old", "other_council")
+RUNTIME_NAMES = {"age"}
+
+
+def _unknown(kind: str, key: str, known: Iterable[str]) -> str:
+    return f"unknown {kind} '{key}' (known: {', '.join(sorted(known)) or 'none'})"
+
+
+def _check_text(file: str, field: str, text: str | None, names: Mapping[str, object]) -> list[str]:
+    if text is None:
+        return []
+    return [
+        f"{file}: {field}: unknown placeholder ${{{name}}} (it must name a value, contact or service)"
+        for name in placeholders(text)
+        if name not in names
+    ]
+
+
+def _check_topic(
+    file: str, topic_id: str, topic: Topic, sources: Mapping, names: Mapping[str, object]
+) -> list[str]:
+    problems = []
+    where = f"topics.{topic_id}"
+    for i, point in enumerate(topic.points):
+        if point.source not in sources:
+            problems.append(f"{file}: {where}.points[{i}].source: {_unknown('source', point.source, sources)}")
+        problems += _check_text(file, f"{where}.points[{i}].text", point.text, names)
+    problems += _check_text(file, f"{where}.how", topic.how, names)
+    runtime = {**names, **{n: None for n in RUNTIME_NAMES}}
+    for key, text in topic.outcomes.items():
+        problems += _check_text(file, f"{where}.outcomes.{key}", text, runtime)
+    for i, conflict in enumerate(topic.conflicts):
+        for field in ("source", "supported_by"):
+            key = getattr(conflict, field)
+            if key is not None and key not in sources:
+                problems.append(f"{file}: {where}.conflicts[{i}].{field}: {_unknown('source', key, sources)}")
+        problems += _check_text(file, f"{where}.conflicts[{i}].resolution", conflict.resolution, names)
+    return problems
+
+
+def check_national(file: str, national: NationalFile) -> list[str]:
+    """Problems in national.yaml: dangling sources, unknown placeholders, untitled topics."""
+    problems = []
+    for key, service in national.services.items():
+        if service.source not in national.sources:
+            problems.append(f"{file}: services.{key}.source: {_unknown('source', service.source, national.sources)}")
+    for i, key in enumerate(national.crisis_lines):
+        if key not in national.services:
+            problems.append(f"{file}: crisis_lines[{i}]: {_unknown('service', key, national.services)}")
+    if "emergency" not in national.services:
+        problems.append(f"{file}: services.emergency: the emergency number is needed for every safety reply")
+    for topic_id, topic in national.topics.items():
+        if topic.title is None:
+            problems.append(f"{file}: topics.{topic_id}.title: every national topic needs a title")
+        if topic.ask is not None:
+            problems.append(f"{file}: topics.{topic_id}.ask: national topics have no contact; set it per council")
+        names = national_context(national, topic_id)
+        problems += _check_topic(file, topic_id, topic, national.sources, names)
+    return problems
+
+
+def check_council(
+    file: str, stem: str, council: CouncilFile, national: NationalFile, register: CouncilRegister | None
+) -> list[str]:
+    """Problems in one council file, checked against national.yaml and the council register."""
+    problems = []
+    if council.council.id != stem:
+        problems.append(f"{file}: council.id: '{council.council.id}' must match the file name '{stem}.yaml'")
+    if register is not None and stem not in {c.id for c in register.councils}:
+        problems.append(f"{file}: council.id: '{stem}' is not in england_councils.yaml")
+    for key, contact in council.contacts.items():
+        if contact.source not in council.sources:
+            problems.append(f"{file}: contacts.{key}.source: {_unknown('source', contact.source, council.sources)}")
+    for field in ("in_hours", "out_of_hours"):
+        key = getattr(council.service_hours, field)
+        if key not in council.contacts:
+            problems.append(f"{file}: service_hours.{field}: {_unknown('contact', key, council.contacts)}")
+    for topic_id, topic in council.topics.items():
+        if topic_id not in national.topics:
+            problems.append(f"{file}: topics.{topic_id}: {_unknown('topic', topic_id, national.topics)}")
+            continue
+        if topic.title is not None:
+            problems.append(f"{file}: topics.{topic_id}.title: titles live in national.yaml")
+        if topic.ask is not None and topic.ask not in council.contacts:
+            problems.append(f"{file}: topics.{topic_id}.ask: {_unknown('contact', topic.ask, council.contacts)}")
+        names = council_context(national, council, topic_id)
+        problems += _check_topic(file, topic_id, topic, council.sources, names)
+    if "council_tax" in council.topics:
+        problems += _check_council_tax(file, council.topics["council_tax"])
+    if council.charter is not None and council.charter.source not in council.sources:
+        problems.append(f"{file}: charter.source: {_unknown('source', council.charter.source, council.sources)}")
+    return problems
+
+
+def _check_council_tax(file: str, topic: Topic) -> list[str]:
+    problems = []
+    for key, kind in COUNCIL_TAX_VALUES.items():
+        value = topic.values.get(key)
+        if not isinstance(value, kind) or isinstance(value, bool):
+            problems.append(f"{file}: topics.council_tax.values.{key}: the council tax questions need a whole number")
+    for key in COUNCIL_TAX_OUTCOMES:
+        if key not in topic.outcomes:
+            problems.append(f"{file}: topics.council_tax.outcomes.{key}: the council tax questions need this reply")
+    return problems
+
+
+def check_register(file: str, register: CouncilRegister) -> list[str]:
+    """Problems in england_councils.yaml: an id or a name used twice."""
+    problems = []
+    seen_ids: set[str] = set()
+    seen_names: dict[str, str] = {}
+    for i, entry in enumerate(register.councils):
+        if entry.id in seen_ids:
+            problems.append(f"{file}: councils[{i}].id: '{entry.id}' is listed twice")
+        seen_ids.add(entry.id)
+        for name in entry.names:
+            key = name.lower()
+            if key in seen_names and seen_names[key] != entry.id:
+                problems.append(f"{file}: councils[{i}].names: '{name}' is also a name of {seen_names[key]}")
+            seen_names[key] = entry.id
+    return problems

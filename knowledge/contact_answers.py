@@ -1,0 +1,97 @@
+"""Answers that name a person to contact: who to call now, the crisis reply, and 'I can't answer that'."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from .answers import Answer, SourceTrail, contact_line, reach, with_source
+from .hours import ContactAdvice, who_to_contact
+from .loader import KnowledgeBase
+from .schema import Contact, CouncilFile
+
+
+def _when(moment: datetime) -> str:
+    clock = moment.strftime("%I.%M%p").lstrip("0").lower().replace(".00", "")
+    return f"{moment:%A} at {clock}"
+
+
+def right_now(kb: KnowledgeBase, council: CouncilFile, advice: ContactAdvice, trail: SourceTrail) -> str:
+    """One or two sentences: who to contact at this moment."""
+    trail.add(council.sources[advice.contact.source])
+    if advice.in_hours:
+        return f"The {advice.contact.name} is open now: {reach(advice.contact)}."
+    team = council.contacts[council.service_hours.in_hours]
+    reopens = f" (it opens again {_when(advice.opens_next)})" if advice.opens_next else ""
+    return (
+        f"The {team.name} is closed now{reopens}. "
+        f"If it can't wait until then, {contact_line(advice.contact)}."
+    )
+
+
+def _emergency(kb: KnowledgeBase, trail: SourceTrail) -> Contact:
+    emergency = kb.national.services["emergency"]
+    trail.add(kb.national.sources[emergency.source])
+    return emergency
+
+
+def _hours_note(council: CouncilFile, advice: ContactAdvice) -> str:
+    note = f"Office hours: {advice.hours}."
+    if advice.assumed and advice.note:
+        note += f" {advice.note}"
+    return note
+
+
+def contact_now_answer(kb: KnowledgeBase, council_id: str, now: datetime) -> Answer:
+    """Who to contact right now for a council, with 999 for emergencies and the hours assumed."""
+    council = kb.council(council_id)
+    advice = who_to_contact(now, council)
+    trail = SourceTrail()
+    emergency = _emergency(kb, trail)
+    blocks = [
+        right_now(kb, council, advice, trail),
+        f"If anyone is in danger right now, call {emergency.phone}.",
+        _hours_note(council, advice),
+    ]
+    return Answer("contact", council_id, with_source(blocks, trail), trail.refs())
+
+
+def _service_line(service: Contact) -> str:
+    ways = []
+    if service.phone:
+        ways.append(f"call {service.phone}")
+    if service.text:
+        ways.append(f"text {service.text}")
+    return f"• {service.name}: {' or '.join(ways)}"
+
+
+def crisis_answer(kb: KnowledgeBase, council_id: str, now: datetime) -> Answer:
+    """The safety reply: 999 first, crisis lines, then the council's team for this moment."""
+    council = kb.council(council_id)
+    trail = SourceTrail()
+    emergency = _emergency(kb, trail)
+    lines = []
+    for key in kb.national.crisis_lines:
+        service = kb.national.services[key]
+        trail.add(kb.national.sources[service.source])
+        if key != "emergency":
+            lines.append(_service_line(service))
+    blocks = [
+        f"I'm really glad you told me. If you or someone else is in danger right now, call {emergency.phone}.",
+        "You can talk to someone now, free, day or night:\n" + "\n".join(lines),
+        right_now(kb, council, who_to_contact(now, council), trail),
+        "You don't have to deal with this on your own.",
+    ]
+    return Answer("crisis", council_id, with_source(blocks, trail), trail.refs())
+
+
+def cant_answer(kb: KnowledgeBase, council_id: str, now: datetime) -> Answer:
+    """'I can't answer that', with the person who can, right now."""
+    council = kb.council(council_id)
+    trail = SourceTrail()
+    team = council.contacts[council.service_hours.in_hours]
+    blocks = [
+        f"Sorry, I can't answer that one, but your PA or the {team.name} can.",
+        right_now(kb, council, who_to_contact(now, council), trail),
+        f"If anyone is in danger, call {_emergency(kb, trail).phone}.",
+    ]
+    return Answer("fallback", council_id, with_source(blocks, trail), trail.refs())

@@ -1,0 +1,122 @@
+"""Load and check the knowledge YAML; a bad file stops startup with a message naming file, field and problem."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence, Type, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from . import checks
+from .schema import CouncilFile, CouncilRegister, NationalFile
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+Model = TypeVar("Model", bound=BaseModel)
+
+
+class KnowledgeError(Exception):
+    """The knowledge files cannot be served: each line names a file, a field and the problem."""
+
+    def __init__(self, problems: Sequence[str]):
+        self.problems = list(problems)
+        super().__init__("\n".join(self.problems))
+
+
+@dataclass(frozen=True, eq=False)
+class KnowledgeBase:
+    """Everything the assistant knows, checked and ready to answer from."""
+
+    national: NationalFile
+    councils: Mapping[str, CouncilFile]
+    register: CouncilRegister
+
+    def council(self, council_id: str) -> CouncilFile:
+        """The council file for an id; KeyError if the council is not covered."""
+        return self.councils[council_id]
+
+
+def shown_path(path: Path) -> str:
+    """A path as people see it in messages: relative to the project where possible."""
+    try:
+        return str(path.resolve().relative_to(DATA_DIR.parent.parent))
+    except ValueError:
+        return str(path)
+
+
+def field_path(location: Iterable[object]) -> str:
+    """Turn a location such as ('topics', 'housing', 'points', 0) into topics.housing.points[0]."""
+    shown = ""
+    for part in location:
+        if part == "__root__":
+            continue
+        if isinstance(part, int):
+            shown += f"[{part}]"
+        else:
+            shown += f".{part}" if shown else str(part)
+    return shown or "(top level)"
+
+
+def read_file(path: Path, model: Type[Model]) -> Model:
+    """Parse one YAML file into its model, or raise KnowledgeError naming the file and field."""
+    name = shown_path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as error:
+        raise KnowledgeError([f"{name}: cannot be read: {error.strerror}"]) from error
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else "(unknown line)"
+        problem = getattr(error, "problem", None) or str(error)
+        raise KnowledgeError([f"{name}: {where}: not valid YAML: {problem}"]) from error
+    if not isinstance(raw, dict):
+        raise KnowledgeError([f"{name}: (top level): expected a mapping of fields, found {type(raw).__name__}"])
+    try:
+        return model.parse_obj(raw)
+    except ValidationError as error:
+        raise KnowledgeError(
+            [f"{name}: {field_path(e['loc'])}: {e['msg']}" for e in error.errors()]
+        ) from error
+
+
+def load_knowledge(data_dir: Path = DATA_DIR) -> KnowledgeBase:
+    """Read every knowledge file under data_dir, check them together and return the knowledge base."""
+    problems: list[str] = []
+    national_path = data_dir / "national.yaml"
+    register_path = data_dir / "england_councils.yaml"
+    national = _collect(problems, national_path, NationalFile)
+    register = _collect(problems, register_path, CouncilRegister)
+    councils: dict[str, CouncilFile] = {}
+    council_paths = sorted((data_dir / "councils").glob("*.yaml"))
+    if not council_paths:
+        problems.append(f"{shown_path(data_dir / 'councils')}: (top level): no council files found")
+    for path in council_paths:
+        council = _collect(problems, path, CouncilFile)
+        if council is not None:
+            councils[path.stem] = council
+    if national is not None:
+        problems += checks.check_national(shown_path(national_path), national)
+        for path in council_paths:
+            if path.stem in councils:
+                problems += checks.check_council(shown_path(path), path.stem, councils[path.stem], national, register)
+    if register is not None:
+        problems += checks.check_register(shown_path(register_path), register)
+    if problems:
+        raise KnowledgeError(problems)
+    return KnowledgeBase(national=national, councils=councils, register=register)
+
+
+def _collect(problems: list[str], path: Path, model: Type[Model]) -> Model | None:
+    try:
+        return read_file(path, model)
+    except KnowledgeError as error:
+        problems.extend(error.problems)
+        return None
+
+
+@lru_cache(maxsize=1)
+def get_knowledge() -> KnowledgeBase:
+    """The packaged knowledge base, loaded and checked once per process."""
+    return load_knowledge()

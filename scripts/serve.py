@@ -1,0 +1,158 @@
+"""Start the action server and the Rasa server on loopback, wait until both answer, stop both on Ctrl-C.
+
+Ports and paths come from the environment: RASA_PORT (5005), ACTION_PORT (5055), TRACKER_DB (var/rasa.db),
+RASA_MODEL (models/assistant.tar.gz), ASSISTANT_HOST (127.0.0.1).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from knowledge import KnowledgeError, load_knowledge  # noqa: E402
+
+BIN = Path(sys.executable).parent
+START_TIMEOUT_S = float(os.environ.get("START_TIMEOUT", "240"))
+
+
+def settings() -> dict[str, str]:
+    """Ports, host and paths, from the environment or their defaults."""
+    return {
+        "host": os.environ.get("ASSISTANT_HOST", "127.0.0.1"),
+        "rasa_port": os.environ.get("RASA_PORT", "5005"),
+        "action_port": os.environ.get("ACTION_PORT", "5055"),
+        "tracker_db": os.environ.get("TRACKER_DB", str(ROOT / "var" / "rasa.db")),
+        "model": os.environ.get("RASA_MODEL", str(ROOT / "models" / "assistant.tar.gz")),
+    }
+
+
+def child_env(config: dict[str, str]) -> dict[str, str]:
+    """The environment both servers run with: telemetry off, endpoints filled in."""
+    env = dict(os.environ)
+    env.update(
+        RASA_TELEMETRY_ENABLED="false",
+        SANIC_HOST=config["host"],
+        ACTION_SERVER_URL=f"http://{config['host']}:{config['action_port']}/webhook",
+        TRACKER_DB=config["tracker_db"],
+        PYTHONPATH=str(ROOT),
+    )
+    return env
+
+
+def commands(config: dict[str, str]) -> dict[str, list[str]]:
+    """The two server commands; the Rasa HTTP API stays off (no --enable-api), only the REST channel is on."""
+    return {
+        "action server": [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "-p", config["action_port"]],
+        "Rasa server": [
+            str(BIN / "rasa"), "run", "--model", config["model"], "--interface", config["host"],
+            "--port", config["rasa_port"], "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
+        ],
+    }  # fmt: skip
+
+
+def answers(url: str) -> bool:
+    """Whether an HTTP GET to url succeeds."""
+    try:
+        with urllib.request.urlopen(url, timeout=2) as response:
+            return response.status == 200
+    except (urllib.error.URLError, OSError):
+        return False
+
+
+def stop(processes: dict[str, subprocess.Popen]) -> None:
+    """Stop every server started, politely first, then firmly."""
+    for process in processes.values():
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGTERM)
+    deadline = time.monotonic() + 15
+    for process in processes.values():
+        try:
+            process.wait(timeout=max(0.1, deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def wait_until_ready(processes: dict[str, subprocess.Popen], urls: dict[str, str]) -> str | None:
+    """Wait for both servers to answer; the name of a server that died or timed out, else None."""
+    deadline = time.monotonic() + START_TIMEOUT_S
+    pending = dict(urls)
+    while pending:
+        for name, process in processes.items():
+            if process.poll() is not None:
+                return f"{name} stopped (exit code {process.returncode})"
+        for name, url in list(pending.items()):
+            if answers(url):
+                del pending[name]
+        if time.monotonic() > deadline:
+            return f"{', '.join(pending)} did not answer within {START_TIMEOUT_S:.0f}s"
+        time.sleep(0.5)
+    return None
+
+
+def main() -> int:
+    """Run both servers in the foreground until Ctrl-C (or SIGTERM), then stop them."""
+    try:
+        load_knowledge()
+    except KnowledgeError as error:
+        print("The knowledge files have problems, so the assistant will not start:", file=sys.stderr)
+        print("\n".join(f"  {p}" for p in error.problems), file=sys.stderr)
+        return 1
+    config = settings()
+    if not Path(config["model"]).exists():
+        print(f"No trained model at {config['model']}: run `make run` (it trains first).", file=sys.stderr)
+        return 1
+    Path(config["tracker_db"]).parent.mkdir(parents=True, exist_ok=True)
+    env = child_env(config)
+    processes: dict[str, subprocess.Popen] = {}
+    stopping = {"signal": None}
+
+    def on_signal(signum: int, _frame: object) -> None:
+        stopping["signal"] = signum
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    try:
+        for name, command in commands(config).items():
+            processes[name] = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
+        base = f"http://{config['host']}"
+        problem = wait_until_ready(
+            processes,
+            {"action server": f"{base}:{config['action_port']}/health", "Rasa server": f"{base}:{config['rasa_port']}/"},
+        )
+        if problem:
+            print(f"Could not start the assistant: {problem}.", file=sys.stderr)
+            return 1
+        print(
+            f"\nThe assistant is ready.\n"
+            f"  Talk to it in this terminal: open another terminal and run `make chat`.\n"
+            f"  Or POST to its REST channel: curl -s {base}:{config['rasa_port']}/webhooks/rest/webhook "
+            f"-H 'Content-Type: application/json' -d '{{\"sender\": \"me\", \"message\": \"hi\"}}'\n"
+            f"  Press Ctrl-C to stop.\n",
+            flush=True,
+        )
+        while True:
+            for name, process in processes.items():
+                if process.poll() is not None:
+                    print(f"The {name} stopped unexpectedly (exit code {process.returncode}).", file=sys.stderr)
+                    return 1
+            time.sleep(1)
+    except KeyboardInterrupt:
+        print("\nStopping the assistant...", flush=True)
+        return 0
+    finally:
+        stop(processes)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,56 @@
+"""Train the model only when data/, domain.yml or config.yml changed since the last model (a content stamp)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+MODEL = ROOT / "models" / "assistant.tar.gz"
+STAMP = ROOT / "models" / "assistant.stamp"
+
+
+def training_inputs() -> list[Path]:
+    """Every file the model is trained from, in a stable order."""
+    files = [ROOT / "domain.yml", ROOT / "config.yml"]
+    files += sorted(p for p in (ROOT / "data").rglob("*") if p.is_file())
+    return files
+
+
+def fingerprint() -> str:
+    """A hash of the training inputs' names and contents."""
+    digest = hashlib.sha256()
+    for path in training_inputs():
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def main() -> int:
+    """Train if the stamp is missing or stale, then write the stamp."""
+    current = fingerprint()
+    if MODEL.exists() and STAMP.exists() and STAMP.read_text().strip() == current:
+        print(f"Model is up to date ({MODEL.relative_to(ROOT)}).")
+        return 0
+    print("Training the model (data/, domain.yml or config.yml changed)...", flush=True)
+    started = time.monotonic()
+    rasa = Path(sys.executable).parent / "rasa"
+    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
+    command = [str(rasa), "train", "--fixed-model-name", MODEL.stem.removesuffix(".tar"), "--out", str(MODEL.parent)]
+    result = subprocess.run(command, cwd=ROOT, env=env)
+    if result.returncode != 0 or not MODEL.exists():
+        print("Training failed; see the messages above.", file=sys.stderr)
+        return 1
+    STAMP.write_text(current + "\n")
+    print(f"Trained in {time.monotonic() - started:.0f}s.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,162 @@
+"""The loader refuses bad knowledge files with a message naming the file, the field and the problem."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from knowledge import KnowledgeError, load_knowledge
+from knowledge.loader import DATA_DIR
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A private copy of the packaged knowledge data to break."""
+    copy = tmp_path / "data"
+    shutil.copytree(DATA_DIR, copy)
+    return copy
+
+
+def edit(path: Path, change) -> None:
+    data = yaml.safe_load(path.read_text())
+    change(data)
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
+
+
+def problems_after(data_dir: Path, relative: str, change) -> str:
+    edit(data_dir / relative, change)
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(data_dir)
+    return str(caught.value)
+
+
+def test_packaged_knowledge_loads():
+    kb = load_knowledge()
+    assert "luton" in kb.councils
+    assert kb.national.topics["council_tax"].title
+
+
+def test_missing_field_names_file_field_and_problem(data_dir):
+    def drop_source(d):
+        del d["topics"]["council_tax"]["points"][0]["source"]
+
+    message = problems_after(data_dir, "councils/luton.yaml", drop_source)
+    assert "councils/luton.yaml" in message
+    assert "topics.council_tax.points[0].source" in message
+    assert "field required" in message
+
+
+def test_misspelt_field_is_refused_not_ignored(data_dir):
+    def misspell(d):
+        d["contacts"]["edt"]["phnoe"] = d["contacts"]["edt"].pop("phone")
+
+    message = problems_after(data_dir, "councils/luton.yaml", misspell)
+    assert "contacts.edt.phnoe" in message
+    assert "extra fields not permitted" in message
+
+
+def test_bad_date_is_refused(data_dir):
+    def bad_date(d):
+        d["sources"]["local_offer"]["last_verified"] = "last tuesday"
+
+    message = problems_after(data_dir, "councils/luton.yaml", bad_date)
+    assert "sources.local_offer.last_verified" in message and "date" in message
+
+
+def test_unknown_source_reference_is_refused(data_dir):
+    def dangling(d):
+        d["topics"]["housing"]["points"][0]["source"] = "local_ofer"
+
+    message = problems_after(data_dir, "councils/luton.yaml", dangling)
+    assert "topics.housing.points[0].source: unknown source 'local_ofer'" in message
+
+
+def test_unknown_placeholder_is_refused(data_dir):
+    def typo(d):
+        d["topics"]["setting_up_home"]["points"][0]["text"] = "You get ${alowance}."
+
+    message = problems_after(data_dir, "councils/luton.yaml", typo)
+    assert "topics.setting_up_home.points[0].text: unknown placeholder ${alowance}" in message
+
+
+def test_unknown_topic_is_refused(data_dir):
+    def new_topic(d):
+        d["topics"]["counciltax"] = d["topics"]["council_tax"]
+
+    message = problems_after(data_dir, "councils/luton.yaml", new_topic)
+    assert "topics.counciltax: unknown topic" in message
+
+
+def test_closing_before_opening_is_refused(data_dir):
+    def backwards(d):
+        d["service_hours"]["open"]["monday"] = ["17:00", "08:45"]
+
+    message = problems_after(data_dir, "councils/luton.yaml", backwards)
+    assert "service_hours" in message and "monday closes (08:45) before it opens (17:00)" in message
+
+
+def test_council_tax_flow_needs_its_replies(data_dir):
+    def drop_outcome(d):
+        del d["topics"]["council_tax"]["outcomes"]["too_old"]
+
+    message = problems_after(data_dir, "councils/luton.yaml", drop_outcome)
+    assert "topics.council_tax.outcomes.too_old" in message
+
+
+def test_source_without_url_or_seed_is_refused(data_dir):
+    def no_location(d):
+        del d["sources"]["local_offer"]["seed"]
+
+    message = problems_after(data_dir, "councils/luton.yaml", no_location)
+    assert "sources.local_offer" in message and "a source needs a url or a seed" in message
+
+
+def test_crisis_line_must_be_a_known_service(data_dir):
+    def unknown(d):
+        d["crisis_lines"].append("samaritns")
+
+    message = problems_after(data_dir, "national.yaml", unknown)
+    assert "national.yaml" in message and "unknown service 'samaritns'" in message
+
+
+def test_invalid_yaml_names_the_line(data_dir):
+    path = data_dir / "councils" / "luton.yaml"
+    lines = path.read_text().splitlines()
+    lines[10] = lines[10] + ' : "unclosed'
+    path.write_text("\n".join(lines))
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(data_dir)
+    assert "councils/luton.yaml: line" in str(caught.value)
+    assert "not valid YAML" in str(caught.value)
+
+
+def test_council_file_name_must_match_its_id(data_dir):
+    shutil.move(data_dir / "councils" / "luton.yaml", data_dir / "councils" / "bedford.yaml")
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(data_dir)
+    assert "council.id: 'luton' must match the file name 'bedford.yaml'" in str(caught.value)
+
+
+def test_check_command_reports_problems_and_fails(data_dir):
+    edit(data_dir / "councils/luton.yaml", lambda d: d["contacts"].pop("edt"))
+    result = subprocess.run(
+        [sys.executable, "-m", "knowledge", "--data", str(data_dir)], cwd=ROOT, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "service_hours.out_of_hours: unknown contact 'edt'" in result.stderr
+
+
+def test_check_command_passes_on_packaged_data():
+    result = subprocess.run([sys.executable, "-m", "knowledge"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "Knowledge OK" in result.stdout
+
+
+def test_loads_from_any_working_directory(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert "luton" in load_knowledge().councils
