@@ -35,7 +35,7 @@ unit: train
 	$(PY) -m pytest
 
 conversations: train
-	$(RASA) test core --model $(MODEL) --stories tests/conversations --fail-on-prediction-errors --out $(RESULTS)/core
+	$(RASA) test core --model $(MODEL) --stories tests/conversations --e2e --fail-on-prediction-errors --out $(RESULTS)/core
 
 nlu-score: train
 	$(PY) scripts/nlu_score.py

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from datetime import datetime, timezone
-from typing import Iterable
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher

@@ -20,8 +20,10 @@ def main() -> int:
             print(f"  {problem}", file=sys.stderr)
         return 1
     topics = sum(len(c.topics) for c in kb.councils.values())
-    print(f"Knowledge OK: {len(kb.councils)} council(s) ({', '.join(kb.councils)}), {topics} council topics, "
-          f"{len(kb.national.topics)} national topics, {len(kb.register.councils)} councils recognised.")
+    print(
+        f"Knowledge OK: {len(kb.councils)} council(s) ({', '.join(kb.councils)}), {topics} council topics, "
+        f"{len(kb.national.topics)} national topics, {len(kb.register.councils)} councils recognised."
+    )
     return 0
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from .loader import KnowledgeBase
 from .schema import Contact, CouncilFile, Point, Source, Topic
@@ -175,5 +175,8 @@ def ask_line(contact: Contact) -> str:
 
 
 def with_source(blocks: Iterable[str], trail: SourceTrail) -> str:
-    """Join an answer's blocks with blank lines and end with the source line."""
-    return "\n\n".join(b for b in [*blocks, trail.line()] if b)
+    """Join an answer's blocks, one per line, and end with the source line.
+
+    Single newlines keep an answer one message: Rasa's REST channel splits a text at blank lines.
+    """
+    return "\n".join(b for b in [*blocks, trail.line()] if b)

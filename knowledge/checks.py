@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from .schema import CouncilFile, CouncilRegister, NationalFile, Topic
 from .templates import council_context, national_context, placeholders
@@ -26,9 +26,7 @@ def _check_text(file: str, field: str, text: str | None, names: Mapping[str, obj
     ]
 
 
-def _check_topic(
-    file: str, topic_id: str, topic: Topic, sources: Mapping, names: Mapping[str, object]
-) -> list[str]:
+def _check_topic(file: str, topic_id: str, topic: Topic, sources: Mapping, names: Mapping[str, object]) -> list[str]:
     problems = []
     where = f"topics.{topic_id}"
     for i, point in enumerate(topic.points):

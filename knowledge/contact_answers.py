@@ -22,10 +22,7 @@ def right_now(kb: KnowledgeBase, council: CouncilFile, advice: ContactAdvice, tr
         return f"The {advice.contact.name} is open now: {reach(advice.contact)}."
     team = council.contacts[council.service_hours.in_hours]
     reopens = f" (it opens again {_when(advice.opens_next)})" if advice.opens_next else ""
-    return (
-        f"The {team.name} is closed now{reopens}. "
-        f"If it can't wait until then, {contact_line(advice.contact)}."
-    )
+    return f"The {team.name} is closed now{reopens}. If it can't wait until then, {contact_line(advice.contact)}."
 
 
 def _emergency(kb: KnowledgeBase, trail: SourceTrail) -> Contact:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence, Type, TypeVar
+from typing import TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -59,7 +60,7 @@ def field_path(location: Iterable[object]) -> str:
     return shown or "(top level)"
 
 
-def read_file(path: Path, model: Type[Model]) -> Model:
+def read_file(path: Path, model: type[Model]) -> Model:
     """Parse one YAML file into its model, or raise KnowledgeError naming the file and field."""
     name = shown_path(path)
     try:
@@ -76,9 +77,7 @@ def read_file(path: Path, model: Type[Model]) -> Model:
     try:
         return model.parse_obj(raw)
     except ValidationError as error:
-        raise KnowledgeError(
-            [f"{name}: {field_path(e['loc'])}: {e['msg']}" for e in error.errors()]
-        ) from error
+        raise KnowledgeError([f"{name}: {field_path(e['loc'])}: {e['msg']}" for e in error.errors()]) from error
 
 
 def load_knowledge(data_dir: Path = DATA_DIR) -> KnowledgeBase:
@@ -108,7 +107,7 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> KnowledgeBase:
     return KnowledgeBase(national=national, councils=councils, register=register)
 
 
-def _collect(problems: list[str], path: Path, model: Type[Model]) -> Model | None:
+def _collect(problems: list[str], path: Path, model: type[Model]) -> Model | None:
     try:
         return read_file(path, model)
     except KnowledgeError as error:

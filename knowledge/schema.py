@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Dict, List, Literal, Optional, Union
+from typing import Literal
 
 from pydantic import BaseModel, Extra, conlist, constr, root_validator
 
 Text = constr(strip_whitespace=True, min_length=1)
 Identifier = constr(regex=r"^[a-z][a-z0-9_]*$")
 Clock = constr(regex=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
-Value = Union[bool, int, str]
+Value = bool | int | str
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
@@ -27,8 +27,8 @@ class Source(Strict):
 
     title: Text
     short: Text
-    url: Optional[Text] = None
-    seed: Optional[Text] = None
+    url: Text | None = None
+    seed: Text | None = None
     last_verified: date
     verify: bool = False
 
@@ -44,10 +44,10 @@ class Contact(Strict):
     """A team or service a young person can call, text or write to."""
 
     name: Text
-    phone: Optional[Text] = None
-    text: Optional[Text] = None
-    email: Optional[Text] = None
-    address: Optional[Text] = None
+    phone: Text | None = None
+    text: Text | None = None
+    email: Text | None = None
+    address: Text | None = None
     source: Identifier
 
     @root_validator(skip_on_failure=True)
@@ -73,28 +73,28 @@ class Conflict(Strict):
     claim: Text
     source: Identifier
     resolution: Text
-    supported_by: Optional[Identifier] = None
+    supported_by: Identifier | None = None
 
 
 class Topic(Strict):
     """What one file says about one topic."""
 
-    title: Optional[Text] = None
-    values: Dict[Identifier, Value] = {}
-    points: List[Point] = []
-    how: Optional[Text] = None
-    ask: Optional[Identifier] = None
-    outcomes: Dict[Identifier, Text] = {}
-    conflicts: List[Conflict] = []
+    title: Text | None = None
+    values: dict[Identifier, Value] = {}
+    points: list[Point] = []
+    how: Text | None = None
+    ask: Identifier | None = None
+    outcomes: dict[Identifier, Text] = {}
+    conflicts: list[Conflict] = []
 
 
 class NationalFile(Strict):
     """national.yaml: England-wide entitlements, crisis services and the topic catalogue."""
 
-    sources: Dict[Identifier, Source]
-    services: Dict[Identifier, Contact]
+    sources: dict[Identifier, Source]
+    services: dict[Identifier, Contact]
     crisis_lines: conlist(Identifier, min_items=1)
-    topics: Dict[Identifier, Topic]
+    topics: dict[Identifier, Topic]
 
 
 class CouncilIdentity(Strict):
@@ -109,12 +109,12 @@ class ServiceHours(Strict):
     """When the leaving-care team answers, and who answers when it does not."""
 
     assumed: bool
-    note: Optional[Text] = None
+    note: Text | None = None
     in_hours: Identifier
     out_of_hours: Identifier
     timezone: Literal["Europe/London"]
     holidays: Literal["england"]
-    open: Dict[Literal[WEEKDAYS], conlist(Clock, min_items=2, max_items=2)]
+    open: dict[Literal[WEEKDAYS], conlist(Clock, min_items=2, max_items=2)]
 
     @root_validator(skip_on_failure=True)
     def opens_before_closing(cls, fields: dict) -> dict:  # noqa: N805
@@ -136,18 +136,18 @@ class Charter(Strict):
     """The council's care leavers' charter, grouped by theme."""
 
     source: Identifier
-    themes: Dict[Identifier, Pledge]
+    themes: dict[Identifier, Pledge]
 
 
 class CouncilFile(Strict):
     """councils/ID.yaml: one council's local offer, charter, contacts and service hours."""
 
     council: CouncilIdentity
-    sources: Dict[Identifier, Source]
-    contacts: Dict[Identifier, Contact]
+    sources: dict[Identifier, Source]
+    contacts: dict[Identifier, Contact]
     service_hours: ServiceHours
-    topics: Dict[Identifier, Topic]
-    charter: Optional[Charter] = None
+    topics: dict[Identifier, Topic]
+    charter: Charter | None = None
 
 
 class CouncilName(Strict):

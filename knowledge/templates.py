@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import string
-from typing import Iterable, Mapping
+from collections.abc import Iterable, Mapping
 
 from .schema import Contact, CouncilFile, NationalFile, Topic
 
@@ -50,9 +50,7 @@ def contact_names(prefix: str, contacts: Mapping[str, Contact]) -> dict[str, str
 
 def _values(prefix: str, topics: Mapping[str, Topic]) -> dict[str, object]:
     return {
-        f"{prefix}.{topic_id}.{key}": value
-        for topic_id, topic in topics.items()
-        for key, value in topic.values.items()
+        f"{prefix}.{topic_id}.{key}": value for topic_id, topic in topics.items() for key, value in topic.values.items()
     }
 
 

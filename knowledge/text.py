@@ -18,7 +18,9 @@ ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven":
 OTHER_COUNCIL = re.compile(
     r"\b(another|different|diff|other|some other|a different)\s+(council|area|authority|la|place|borough|county)\b"
 )
-NUMBER = re.compile(r"(?<![£$\d.,])\b(\d{1,3})\b(?![\d.,]?\d)(?!\s*(?:am|pm|%|k\b|p\b|quid|pounds|weeks?|months?|days?))")
+NUMBER = re.compile(
+    r"(?<![£$\d.,])\b(\d{1,3})\b(?![\d.,]?\d)(?!\s*(?:am|pm|%|k\b|p\b|quid|pounds|weeks?|months?|days?))"
+)
 OTHER = "other"
 
 
@@ -72,7 +74,7 @@ def _council_patterns(kb: KnowledgeBase) -> list[tuple[re.Pattern, str, str]]:
 
 
 def find_council(kb: KnowledgeBase, text: str, home_council: str | None = None) -> CouncilMention | None:
-    """The council a message names first (the longest name where two start together), 'other' for 'another council' or 'not <home>', else None."""
+    """The council a message names first (longest name on a tie); 'other' for 'another council' or 'not <home>'."""
     plain = normalise(text)
     if home_council:
         home_names = [n for e in kb.register.councils if e.id == home_council for n in e.names]

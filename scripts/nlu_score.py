@@ -34,9 +34,9 @@ def macro_f1(gold: list[str], predicted: list[str]) -> tuple[float, dict[str, fl
     """Macro-averaged F1 over the gold intents, and each intent's F1."""
     scores = {}
     for intent in sorted(set(gold)):
-        tp = sum(g == intent and p == intent for g, p in zip(gold, predicted))
-        fp = sum(g != intent and p == intent for g, p in zip(gold, predicted))
-        fn = sum(g == intent and p != intent for g, p in zip(gold, predicted))
+        tp = sum(g == intent and p == intent for g, p in zip(gold, predicted, strict=True))
+        fp = sum(g != intent and p == intent for g, p in zip(gold, predicted, strict=True))
+        fn = sum(g == intent and p != intent for g, p in zip(gold, predicted, strict=True))
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / (tp + fn) if tp + fn else 0.0
         scores[intent] = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
@@ -69,11 +69,13 @@ def main() -> int:
     for intent, f1 in sorted(per_intent.items(), key=lambda item: item[1]):
         if f1 < 1.0:
             print(f"  {intent:32s} F1 {f1:.2f}")
-    for (text, g), p in zip(examples, predicted):
+    for (text, g), p in zip(examples, predicted, strict=True):
         if g != p:
             print(f"  miss: {text!r}: expected {g}, got {p}")
-    print(f"NLU held-out set: {len(examples)} messages, {len(per_intent)} intents, macro-F1 {score:.3f} "
-          f"(floor {args.floor})")
+    print(
+        f"NLU held-out set: {len(examples)} messages, {len(per_intent)} intents, macro-F1 {score:.3f} "
+        f"(floor {args.floor})"
+    )
     return 0 if score >= args.floor else 1
 
 

@@ -128,7 +128,10 @@ def main() -> int:
         base = f"http://{config['host']}"
         problem = wait_until_ready(
             processes,
-            {"action server": f"{base}:{config['action_port']}/health", "Rasa server": f"{base}:{config['rasa_port']}/"},
+            {
+                "action server": f"{base}:{config['action_port']}/health",
+                "Rasa server": f"{base}:{config['rasa_port']}/",
+            },
         )
         if problem:
             print(f"Could not start the assistant: {problem}.", file=sys.stderr)
@@ -137,7 +140,7 @@ def main() -> int:
             f"\nThe assistant is ready.\n"
             f"  Talk to it in this terminal: open another terminal and run `make chat`.\n"
             f"  Or POST to its REST channel: curl -s {base}:{config['rasa_port']}/webhooks/rest/webhook "
-            f"-H 'Content-Type: application/json' -d '{{\"sender\": \"me\", \"message\": \"hi\"}}'\n"
+            f'-H \'Content-Type: application/json\' -d \'{{"sender": "me", "message": "hi"}}\'\n'
             f"  Press Ctrl-C to stop.\n",
             flush=True,
         )

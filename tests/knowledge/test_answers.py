@@ -13,7 +13,7 @@ ISSUE_TOPICS = [
     "council_tax", "housing", "setting_up_home", "employment", "id_documents", "driving", "corporate_parents",
     "children_in_care_council", "leisure", "special_occasions", "mentoring", "care_file", "facts_figures", "ofsted",
 ]  # fmt: skip
-SOURCE_LINE = re.compile(r"\n\nFrom .+, checked [A-Z][a-z]{2} \d{4}\.$|\n\nFrom .+ \(checked [A-Z][a-z]{2} \d{4}\)\.$")
+SOURCE_LINE = re.compile(r"\nFrom .+, checked [A-Z][a-z]{2} \d{4}\.$|\nFrom .+ \(checked [A-Z][a-z]{2} \d{4}\)\.$")
 
 
 def test_luton_covers_every_section_of_its_local_offer():

@@ -1,0 +1,174 @@
+"""The actions, run with rasa_sdk's Tracker and CollectingDispatcher against the real knowledge base."""
+
+import importlib
+import inspect
+import pkgutil
+
+from rasa_sdk import Action
+
+import actions
+from actions.contacts import ActionCantAnswer, ActionContactNow, ActionCrisis, ActionDidYouMean, ActionHelp
+from actions.council_tax import ActionAnswerCouncilTax, ActionAskCouncil, ValidateCouncilTaxForm
+from actions.details import ActionUpdateDetails
+from actions.topics import ActionAnswerTopic
+from knowledge import get_knowledge
+from tests.actions.conftest import DOMAIN, make_tracker
+
+KB = get_knowledge()
+LUTON = KB.council("luton")
+LIMIT = LUTON.topics["council_tax"].values["exempt_to_age"]
+
+
+def all_action_classes() -> list[type]:
+    for module in pkgutil.iter_modules(actions.__path__):
+        importlib.import_module(f"actions.{module.name}")
+    found, todo = [], list(Action.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        todo += cls.__subclasses__()
+        if cls.__module__.startswith("actions.") and not inspect.isabstract(cls):
+            found.append(cls)
+    return found
+
+
+def test_action_names_are_unique_and_match_the_domain():
+    names = [cls().name() for cls in all_action_classes()]
+    assert len(names) == len(set(names)), names
+    assert set(names) == set(DOMAIN["actions"])
+
+
+async def run(action, dispatcher, tracker):
+    return await action.run(dispatcher, tracker, DOMAIN)
+
+
+async def test_topic_answer_carries_text_and_payload(dispatcher):
+    events = await run(
+        ActionAnswerTopic(), dispatcher, make_tracker("how much is the setting up grant", "ask_setting_up_home")
+    )
+    (message,) = dispatcher.messages
+    assert LUTON.topics["setting_up_home"].values["allowance"] in message["text"]
+    assert message["custom"]["topic"] == "setting_up_home"
+    assert message["custom"]["council"] == "luton"
+    assert message["custom"]["sources"]
+    assert {"event": "slot", "name": "last_topic", "value": "setting_up_home", "timestamp": None} in events
+
+
+async def test_charter_answer_offers_its_themes_as_buttons(dispatcher):
+    await run(ActionAnswerTopic(), dispatcher, make_tracker("what does the charter promise", "ask_charter"))
+    (message,) = dispatcher.messages
+    assert [b["title"] for b in message["buttons"]] == [t.title for t in LUTON.charter.themes.values()]
+
+
+async def test_contact_in_hours_gives_the_leaving_care_team(dispatcher, in_hours):
+    await run(ActionContactNow(), dispatcher, make_tracker("how do i contact my pa", "contact_pa"))
+    text = dispatcher.messages[0]["text"]
+    assert LUTON.contacts["leaving_care"].phone in text
+    assert LUTON.contacts["edt"].phone not in text
+
+
+async def test_contact_out_of_hours_gives_the_edt_and_999(dispatcher, out_of_hours):
+    await run(ActionContactNow(), dispatcher, make_tracker("who do i ring at night", "out_of_hours"))
+    text = dispatcher.messages[0]["text"]
+    assert LUTON.contacts["edt"].phone in text
+    assert "call 999" in text
+    assert dispatcher.messages[0]["custom"]["topic"] == "contact"
+
+
+async def test_crisis_reply_puts_999_first(dispatcher, out_of_hours):
+    await run(ActionCrisis(), dispatcher, make_tracker("i want to end it all", "crisis"))
+    text = dispatcher.messages[0]["text"]
+    assert text.index("999") < text.index(KB.national.services["samaritans"].phone)
+    assert KB.national.services["shout"].text in text
+    assert LUTON.contacts["edt"].phone in text
+
+
+async def test_out_of_scope_is_never_a_dead_end(dispatcher, in_hours):
+    await run(ActionCantAnswer(), dispatcher, make_tracker("whats the weather", "out_of_scope"))
+    assert LUTON.contacts["leaving_care"].phone in dispatcher.messages[0]["text"]
+
+
+async def test_did_you_mean_offers_the_two_likeliest_topics(dispatcher):
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.5},
+        {"name": "greet", "confidence": 0.3},
+        {"name": "ask_driving", "confidence": 0.2},
+        {"name": "ask_id_documents", "confidence": 0.15},
+        {"name": "ask_housing", "confidence": 0.1},
+    ]
+    await run(ActionDidYouMean(), dispatcher, make_tracker("lisence thing", "nlu_fallback", ranking=ranking))
+    buttons = dispatcher.messages[0]["buttons"]
+    assert [b["payload"] for b in buttons] == ["/ask_driving", "/ask_id_documents", "/out_of_scope"]
+
+
+async def test_second_fallback_in_a_row_hands_over_to_a_person(dispatcher, in_hours):
+    events = [
+        {"event": "user", "text": "blah"},
+        {"event": "action", "name": "action_did_you_mean"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "blah blah"},
+    ]
+    ranking = [{"name": "ask_driving", "confidence": 0.3}]
+    tracker = make_tracker("blah blah", "nlu_fallback", events=events, ranking=ranking)
+    await run(ActionDidYouMean(), dispatcher, tracker)
+    assert "can't answer" in dispatcher.messages[0]["text"]
+    assert LUTON.contacts["leaving_care"].phone in dispatcher.messages[0]["text"]
+
+
+async def test_help_lists_every_topic_as_a_button(dispatcher):
+    await run(ActionHelp(), dispatcher, make_tracker("what can you do", "help"))
+    payloads = {b["payload"] for b in dispatcher.messages[0]["buttons"]}
+    assert {f"/ask_{t}" for t in LUTON.topics} <= payloads
+    assert "/ask_charter" in payloads
+
+
+async def test_ask_council_offers_this_council_and_another(dispatcher):
+    await run(ActionAskCouncil(), dispatcher, make_tracker())
+    assert [b["title"] for b in dispatcher.messages[0]["buttons"]] == ["Luton", "Another council"]
+
+
+async def validate(dispatcher, text, intent, slots):
+    tracker = make_tracker(text, intent, slots=slots, active_loop="council_tax_form")
+    events = await ValidateCouncilTaxForm().run(dispatcher, tracker, DOMAIN)
+    return {e["name"]: e["value"] for e in events if e["event"] == "slot"}
+
+
+async def test_form_takes_council_and_age_from_one_message(dispatcher):
+    slots = await validate(dispatcher, "luton and im 19", "inform", {"requested_slot": "council"})
+    assert slots["council"] == "luton" and slots["age"] == 19
+    assert slots.get("requested_slot") is None
+
+
+async def test_form_does_not_ask_the_age_of_another_councils_care_leaver(dispatcher):
+    slots = await validate(dispatcher, "i was in care in bedford", "inform", {"requested_slot": "council"})
+    assert slots["council"] == "bedford"
+    assert slots.get("requested_slot") is None
+
+
+async def test_form_asks_again_kindly_when_the_answer_is_unclear(dispatcher):
+    slots = await validate(dispatcher, "umm not sure", "nlu_fallback", {"requested_slot": "age", "council": "luton"})
+    assert slots["age"] is None
+    assert "age as a number" in dispatcher.messages[0]["text"]
+
+
+async def test_form_leaves_other_questions_to_the_rules(dispatcher):
+    slots = await validate(dispatcher, "i want to die", "crisis", {"requested_slot": "age", "council": "luton"})
+    assert "age" not in slots and not dispatcher.messages
+
+
+async def test_council_tax_answer_uses_the_slots(dispatcher):
+    tracker = make_tracker(slots={"council": "luton", "age": LIMIT - 2})
+    await run(ActionAnswerCouncilTax(), dispatcher, tracker)
+    assert dispatcher.messages[0]["text"].startswith("Yes.")
+    assert dispatcher.messages[0]["custom"]["topic"] == "council_tax"
+
+
+async def test_correcting_the_age_re_answers_council_tax(dispatcher):
+    slots = {"council": "luton", "age": LIMIT - 3, "last_topic": "council_tax"}
+    events = await run(ActionUpdateDetails(), dispatcher, make_tracker(f"actually im {LIMIT + 1}", "inform", slots))
+    assert {"event": "slot", "name": "age", "value": LIMIT + 1, "timestamp": None} in events
+    assert dispatcher.messages[-1]["text"].startswith("No")
+
+
+async def test_details_outside_a_question_are_remembered(dispatcher):
+    events = await run(ActionUpdateDetails(), dispatcher, make_tracker("im 20", "inform"))
+    assert {"event": "slot", "name": "age", "value": 20, "timestamp": None} in events

@@ -1,0 +1,74 @@
+"""Start the real assistant (action server and Rasa server) with the project's own launcher, on loopback."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+READY = "The assistant is ready."
+SATURDAY_NIGHT = "2026-11-28T23:15:00+00:00"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Stack:
+    process: subprocess.Popen
+    rasa_port: int
+    action_port: int
+
+    @property
+    def webhook(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}/webhooks/rest/webhook"
+
+    def say(self, sender: str, message: str) -> list[dict]:
+        response = httpx.post(self.webhook, json={"sender": sender, "message": message}, timeout=30)
+        response.raise_for_status()
+        return response.json()
+
+
+def start_stack(tmp_path: Path, clock: str) -> Stack:
+    rasa_port, action_port = free_port(), free_port()
+    env = {
+        **os.environ,
+        "RASA_PORT": str(rasa_port),
+        "ACTION_PORT": str(action_port),
+        "TRACKER_DB": str(tmp_path / "tracker.db"),
+        "ASSISTANT_CLOCK": clock,
+    }
+    log = open(tmp_path / "serve.log", "w")  # noqa: SIM115 - kept open for the stack's lifetime
+    process = subprocess.Popen(
+        [sys.executable, "-u", str(ROOT / "scripts" / "serve.py")], cwd=ROOT, env=env,
+        stdout=subprocess.PIPE, stderr=log, text=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 300
+    for line in process.stdout:
+        if READY in line:
+            return Stack(process, rasa_port, action_port)
+        if time.monotonic() > deadline:
+            break
+    process.kill()
+    raise RuntimeError(f"the assistant did not start: see {tmp_path / 'serve.log'}")
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory) -> Stack:
+    running = start_stack(tmp_path_factory.mktemp("stack"), SATURDAY_NIGHT)
+    yield running
+    if running.process.poll() is None:
+        running.process.send_signal(signal.SIGINT)
+        running.process.wait(timeout=30)

@@ -1,0 +1,110 @@
+"""The real action server and Rasa server, started by scripts/serve.py, answering over the REST channel."""
+
+import signal
+import socket
+
+import httpx
+import pytest
+
+from knowledge import get_knowledge
+from tests.e2e.conftest import start_stack
+
+KB = get_knowledge()
+LUTON = KB.council("luton")
+LIMIT = LUTON.topics["council_tax"].values["exempt_to_age"]
+
+
+def texts(replies: list[dict]) -> str:
+    return "\n".join(r.get("text", "") for r in replies)
+
+
+def topics(replies: list[dict]) -> list[str]:
+    return [r["custom"]["topic"] for r in replies if "custom" in r]
+
+
+def test_council_tax_flow_asks_only_what_it_needs_and_can_be_corrected(stack):
+    first = stack.say("ct-user", "am i exempt from council tax")
+    assert "Which council looked after you" in texts(first)
+    assert [b["title"] for b in first[0]["buttons"]] == ["Luton", "Another council"]
+    second = stack.say("ct-user", first[0]["buttons"][0]["payload"])
+    assert "How old are you" in texts(second)
+    third = stack.say("ct-user", "19")
+    assert texts(third).startswith("Yes.")
+    assert str(LIMIT) in texts(third)
+    assert topics(third) == ["council_tax"]
+    corrected = stack.say("ct-user", f"actually im {LIMIT + 1}")
+    assert "No, not any more" in texts(corrected)
+    again = stack.say("ct-user", "do i have to pay council tax")
+    assert "No, not any more" in texts(again), "the council and age are remembered"
+
+
+def test_a_different_question_mid_flow_is_answered_then_the_flow_resumes(stack):
+    stack.say("ct-detour", "am i exempt from council tax")
+    detour = stack.say("ct-detour", "wait what about driving lessons")
+    assert topics(detour) == ["driving"]
+    assert "Which council looked after you" in texts(detour)
+    assert texts(stack.say("ct-detour", "luton im 20")).startswith("Yes.")
+
+
+def test_another_councils_care_leaver_is_not_asked_their_age(stack):
+    stack.say("ct-other", "council tax exemption?")
+    reply = stack.say("ct-other", "i was in care in bedford")
+    assert "doesn't cover care leavers from other areas" in texts(reply)
+    assert "How old" not in texts(reply)
+
+
+def test_setting_up_allowance_carries_the_fact_and_its_sources(stack):
+    replies = stack.say("home-user", "how much do i get to set up my first flat")
+    assert LUTON.topics["setting_up_home"].values["allowance"] == "£3,000"
+    assert "£3,000" in texts(replies)
+    assert topics(replies) == ["setting_up_home"]
+    assert len(replies) == 2, "one text message, then its payload"
+    source_line = replies[0]["text"].splitlines()[-1]
+    assert source_line.startswith("From ") and ", checked " in source_line
+    payload = replies[1]["custom"]
+    assert payload["council"] == "luton"
+    assert any("Local Offer" in s["title"] for s in payload["sources"])
+
+
+def test_out_of_hours_gives_the_emergency_duty_team(stack):
+    replies = stack.say("night-user", "who do i call at the weekend the office is shut")
+    assert "0300 300 8123" in texts(replies)
+    assert "999" in texts(replies)
+    assert topics(replies) == ["contact"]
+
+
+def test_care_file_route(stack):
+    replies = stack.say("file-user", "how do i get my care file")
+    assert topics(replies) == ["care_file"]
+    assert "complaints" in texts(replies)
+
+
+def test_bot_challenge_is_answered_honestly(stack):
+    replies = stack.say("bot-user", "am i talking to a real person")
+    assert "not a person" in texts(replies)
+
+
+def test_crisis_message_gets_crisis_contacts(stack):
+    replies = stack.say("crisis-user", "i want to kill myself")
+    assert topics(replies) == ["crisis"]
+    assert texts(replies).index("999") < texts(replies).index("116 123")
+
+
+def test_http_api_is_off(stack):
+    response = httpx.get(f"http://127.0.0.1:{stack.rasa_port}/conversations/ct-user/tracker", timeout=10)
+    assert response.status_code == 404
+
+
+def port_open(port: int) -> bool:
+    with socket.socket() as s:
+        return s.connect_ex(("127.0.0.1", port)) == 0
+
+
+@pytest.mark.parametrize("stop_signal", [signal.SIGINT])
+def test_ctrl_c_stops_every_process(tmp_path, stop_signal):
+    own = start_stack(tmp_path, "2026-11-24T10:00:00+00:00")
+    assert port_open(own.rasa_port) and port_open(own.action_port)
+    own.process.send_signal(stop_signal)
+    assert own.process.wait(timeout=30) == 0
+    assert not port_open(own.rasa_port)
+    assert not port_open(own.action_port)
