@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .schema import CouncilFile, CouncilRegister, NationalFile, Topic
+from .schema import CouncilFile, CouncilRegister, CrisisCategory, CrisisFile, NationalFile, Topic
 from .templates import council_context, national_context, placeholders
 
 COUNCIL_TAX_VALUES = {"exempt_to_age": int}
@@ -126,4 +126,40 @@ def check_register(file: str, register: CouncilRegister) -> list[str]:
             if key in seen_names and seen_names[key] != entry.id:
                 problems.append(f"{file}: councils[{i}].names: '{name}' is also a name of {seen_names[key]}")
             seen_names[key] = entry.id
+    return problems
+
+
+def _pattern_problem(pattern: str) -> str | None:
+    parts = pattern.split()
+    if not parts or parts[0] in ("*", "$") or parts[-1] == "*":
+        return "a pattern cannot start with * or $, or end with *"
+    if "$" in parts[:-1]:
+        return "$ (the end of the message) can only come last"
+    if any(alt.strip("_") == "" for part in parts if part not in ("*", "$") for alt in part.split("|")):
+        return "an empty alternative (check for || or a stray |)"
+    return None
+
+
+def _patterns_of(category: CrisisCategory) -> list[tuple[str, str]]:
+    found = [(f"unless[{i}]", text) for i, text in enumerate(category.unless)]
+    for i, entry in enumerate(category.patterns):
+        if isinstance(entry, str):
+            found.append((f"patterns[{i}]", entry))
+        else:
+            found.append((f"patterns[{i}].match", entry.match))
+            found += [(f"patterns[{i}].unless[{j}]", text) for j, text in enumerate(entry.unless)]
+    return found
+
+
+def check_crisis(file: str, crisis: CrisisFile, national: NationalFile) -> list[str]:
+    """Problems in crisis.yaml: unknown services and malformed patterns."""
+    problems = []
+    for key, category in crisis.categories.items():
+        for i, line in enumerate(category.lines):
+            if line not in national.services:
+                problems.append(f"{file}: categories.{key}.lines[{i}]: {_unknown('service', line, national.services)}")
+        for field, pattern in _patterns_of(category):
+            problem = _pattern_problem(pattern)
+            if problem:
+                problems.append(f"{file}: categories.{key}.{field}: {problem}: '{pattern}'")
     return problems

@@ -12,7 +12,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import checks
-from .schema import CouncilFile, CouncilRegister, NationalFile
+from .schema import CouncilFile, CouncilRegister, CrisisFile, NationalFile
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 Model = TypeVar("Model", bound=BaseModel)
@@ -33,6 +33,7 @@ class KnowledgeBase:
     national: NationalFile
     councils: Mapping[str, CouncilFile]
     register: CouncilRegister
+    crisis: CrisisFile
 
     def council(self, council_id: str) -> CouncilFile:
         """The council file for an id; KeyError if the council is not covered."""
@@ -85,8 +86,10 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> KnowledgeBase:
     problems: list[str] = []
     national_path = data_dir / "national.yaml"
     register_path = data_dir / "england_councils.yaml"
+    crisis_path = data_dir / "crisis.yaml"
     national = _collect(problems, national_path, NationalFile)
     register = _collect(problems, register_path, CouncilRegister)
+    crisis = _collect(problems, crisis_path, CrisisFile)
     councils: dict[str, CouncilFile] = {}
     council_paths = sorted((data_dir / "councils").glob("*.yaml"))
     if not council_paths:
@@ -102,9 +105,11 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> KnowledgeBase:
                 problems += checks.check_council(shown_path(path), path.stem, councils[path.stem], national, register)
     if register is not None:
         problems += checks.check_register(shown_path(register_path), register)
+    if crisis is not None and national is not None:
+        problems += checks.check_crisis(shown_path(crisis_path), crisis, national)
     if problems:
         raise KnowledgeError(problems)
-    return KnowledgeBase(national=national, councils=councils, register=register)
+    return KnowledgeBase(national=national, councils=councils, register=register, crisis=crisis)
 
 
 def _collect(problems: list[str], path: Path, model: type[Model]) -> Model | None:

@@ -150,6 +150,34 @@ class CouncilFile(Strict):
     charter: Charter | None = None
 
 
+class CrisisPattern(Strict):
+    """A pattern with its own exceptions, for words that also have a harmless sense."""
+
+    match: Text
+    unless: conlist(Text, min_items=1)
+
+
+class CrisisCategory(Strict):
+    """One kind of crisis: how to spot it and what to say first."""
+
+    title: Text
+    life_at_risk: bool
+    opening: Text
+    lines: conlist(Identifier, min_items=1)
+    script: Text | None = None
+    patterns: conlist(Text | CrisisPattern, min_items=1)
+    unless: list[Text] = []
+
+
+class CrisisFile(Strict):
+    """crisis.yaml: the safe word, how to read text-speak and emoji, and the crisis categories."""
+
+    safe_word: Text
+    words: dict[constr(regex=r"^[a-z0-9]+$"), Text]
+    emoji: dict[str, Text]
+    categories: dict[Identifier, CrisisCategory]
+
+
 class CouncilName(Strict):
     """An English council with children's services, and the names people use for it."""
 

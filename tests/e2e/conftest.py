@@ -7,7 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
-import time
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +41,12 @@ class Stack:
         return response.json()
 
 
+def drain(stream, log) -> None:
+    """Keep reading the servers' output so that a full pipe never blocks them."""
+    for line in stream:
+        log.write(line)
+
+
 def start_stack(tmp_path: Path, clock: str) -> Stack:
     rasa_port, action_port = free_port(), free_port()
     env = {
@@ -53,15 +59,14 @@ def start_stack(tmp_path: Path, clock: str) -> Stack:
     log = open(tmp_path / "serve.log", "w")  # noqa: SIM115 - kept open for the stack's lifetime
     process = subprocess.Popen(
         [sys.executable, "-u", str(ROOT / "scripts" / "serve.py")], cwd=ROOT, env=env,
-        stdout=subprocess.PIPE, stderr=log, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
-    deadline = time.monotonic() + 300
     for line in process.stdout:
+        log.write(line)
         if READY in line:
+            threading.Thread(target=drain, args=(process.stdout, log), daemon=True).start()
             return Stack(process, rasa_port, action_port)
-        if time.monotonic() > deadline:
-            break
-    process.kill()
+    process.wait(timeout=30)
     raise RuntimeError(f"the assistant did not start: see {tmp_path / 'serve.log'}")
 
 

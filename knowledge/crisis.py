@@ -1,0 +1,132 @@
+"""Spot a message that signals risk now, by reviewed patterns in data/crisis.yaml; say which kind of risk."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .loader import KnowledgeBase
+from .schema import CrisisFile
+
+GAP = 3  # how many other words a * may stand for
+FUZZY_MIN_LENGTH = 5
+SAFE_WORD = "safe_word"
+
+
+@dataclass(frozen=True)
+class CrisisSignal:
+    """A detected crisis: its category and the pattern that matched."""
+
+    category: str
+    pattern: str
+
+
+Slot = tuple[tuple[str, ...], ...] | str  # alternatives, each a run of words; or GAP_SLOT / END_SLOT
+GAP_SLOT, END_SLOT = "*", "$"
+
+
+def squeeze(word: str) -> str:
+    """Fold repeated letters, so 'kiiill', 'kill' and 'kil' are one word."""
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def normalise(text: str, crisis: CrisisFile) -> list[str]:
+    """Lower case, emoji as words, apostrophes dropped, text-speak expanded, repeated letters squeezed."""
+    text = text.lower().replace("\u2019", "'").replace("'", "")
+    for emoji, word in crisis.emoji.items():
+        text = text.replace(emoji, f" {word} ")
+    words: list[str] = []
+    for token in re.findall(r"[a-z0-9]+", text):
+        words += crisis.words.get(token, token).split()
+    return [squeeze(w) for w in words]
+
+
+def compile_pattern(pattern: str, crisis: CrisisFile) -> list[Slot]:
+    """Turn 'kill|end * myself|my_life' into slots of normalised alternatives."""
+    slots: list[Slot] = []
+    for part in pattern.split():
+        if part in (GAP_SLOT, END_SLOT):
+            slots.append(part)
+        else:
+            slots.append(tuple(tuple(normalise(alt.replace("_", " "), crisis)) for alt in part.split("|")))
+    return slots
+
+
+def _close(word: str, wanted: str) -> bool:
+    if word == wanted:
+        return True
+    if min(len(word), len(wanted)) < FUZZY_MIN_LENGTH or abs(len(word) - len(wanted)) > 1:
+        return False
+    return _one_edit(word, wanted)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether a and b differ by one insertion, deletion, substitution or swap of neighbours."""
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :] or (a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :])
+    return a[i:] == b[i + 1 :]
+
+
+def _matches_at(words: list[str], start: int, slots: list[Slot]) -> bool:
+    if not slots:
+        return True
+    slot, rest = slots[0], slots[1:]
+    if slot == END_SLOT:
+        return start == len(words) and _matches_at(words, start, rest)
+    if slot == GAP_SLOT:
+        return any(_matches_at(words, start + skip, rest) for skip in range(GAP + 1) if start + skip <= len(words))
+    for alternative in slot:
+        end = start + len(alternative)
+        fits = end <= len(words) and all(_close(w, a) for w, a in zip(words[start:end], alternative, strict=True))
+        if fits and _matches_at(words, end, rest):
+            return True
+    return False
+
+
+def matches(words: list[str], slots: list[Slot]) -> bool:
+    """Whether the slots match anywhere in the words."""
+    return any(_matches_at(words, start, slots) for start in range(len(words)))
+
+
+@dataclass(frozen=True)
+class CompiledPattern:
+    """A crisis pattern ready to match, with the exceptions that apply to it."""
+
+    category: str
+    text: str
+    slots: list[Slot]
+    unless: list[list[Slot]]
+
+
+@lru_cache(maxsize=4)
+def compiled_patterns(kb: KnowledgeBase) -> list[CompiledPattern]:
+    """Every crisis pattern, compiled, in the order the categories are tried."""
+    crisis = kb.crisis
+    found = []
+    for key, category in crisis.categories.items():
+        shared = [compile_pattern(u, crisis) for u in category.unless]
+        for entry in category.patterns:
+            text = entry if isinstance(entry, str) else entry.match
+            own = [] if isinstance(entry, str) else [compile_pattern(u, crisis) for u in entry.unless]
+            found.append(CompiledPattern(key, text, compile_pattern(text, crisis), shared + own))
+    return found
+
+
+def detect_crisis(kb: KnowledgeBase, text: str) -> CrisisSignal | None:
+    """The first crisis category whose pattern matches the message (and none of its 'unless'), else None.
+
+    The safe word on its own also counts, as the category 'safe_word'.
+    """
+    words = normalise(text, kb.crisis)
+    if words == normalise(kb.crisis.safe_word, kb.crisis):
+        return CrisisSignal(SAFE_WORD, kb.crisis.safe_word)
+    for pattern in compiled_patterns(kb):
+        if matches(words, pattern.slots) and not any(matches(words, u) for u in pattern.unless):
+            return CrisisSignal(pattern.category, pattern.text)
+    return None
