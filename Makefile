@@ -6,7 +6,8 @@ RASA := RASA_TELEMETRY_ENABLED=false $(VENV)/bin/rasa
 MODEL := models/assistant.tar.gz
 RESULTS := var/test-results
 
-.PHONY: run chat test lint format check-knowledge train install lock validate-data unit conversations nlu-score
+.PHONY: run chat test lint format check-knowledge train install lock validate-data unit conversations nlu-score \
+	safety-score
 
 run: train
 	$(PY) scripts/serve.py
@@ -14,7 +15,7 @@ run: train
 chat: install
 	$(PY) -m bot.cli
 
-test: lint train validate-data unit conversations nlu-score
+test: lint train validate-data unit conversations nlu-score safety-score
 
 install: $(VENV)/.installed
 
@@ -39,6 +40,9 @@ conversations: train
 
 nlu-score: train
 	$(PY) scripts/nlu_score.py
+
+safety-score: install
+	$(PY) scripts/safety_score.py
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
-from datetime import datetime, timezone
+from datetime import datetime
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from knowledge import Answer, KnowledgeBase, get_knowledge, topic_title
+from knowledge.runtime import configured_council, current_time
 
 TOPIC_PREFIX = "ask_"
 
@@ -20,22 +20,13 @@ def knowledge() -> KnowledgeBase:
 
 
 def home_council() -> str:
-    """The council this assistant answers for: ASSISTANT_COUNCIL, default luton; must have a knowledge file."""
-    council_id = os.environ.get("ASSISTANT_COUNCIL", "luton")
-    if council_id not in knowledge().councils:
-        raise RuntimeError(f"ASSISTANT_COUNCIL={council_id!r} has no file in knowledge/data/councils/")
-    return council_id
+    """The council this assistant answers for (ASSISTANT_COUNCIL, default luton)."""
+    return configured_council(knowledge())
 
 
 def now() -> datetime:
-    """The current time; ASSISTANT_CLOCK (ISO 8601 with offset) fixes it, for demos and tests of the hours."""
-    fixed = os.environ.get("ASSISTANT_CLOCK")
-    if fixed:
-        moment = datetime.fromisoformat(fixed)
-        if moment.tzinfo is None:
-            raise RuntimeError("ASSISTANT_CLOCK needs a UTC offset, e.g. 2026-11-24T23:30:00+00:00")
-        return moment
-    return datetime.now(timezone.utc)
+    """The current time, or ASSISTANT_CLOCK when set."""
+    return current_time()
 
 
 def send(dispatcher: CollectingDispatcher, answer: Answer, buttons: Iterable[dict] = ()) -> None:

@@ -13,6 +13,7 @@ from knowledge import cant_answer, contact_now_answer, crisis_answer
 from .common import home_council, knowledge, now, send, topic_button, topic_of
 
 DID_YOU_MEAN = "action_did_you_mean"
+CATEGORY_ENTITY = "crisis_category"
 SOMETHING_ELSE = {"title": "Something else", "payload": "/out_of_scope"}
 TALK_TO_SOMEONE = {"title": "Who can I talk to?", "payload": "/contact_pa"}
 
@@ -38,8 +39,9 @@ class ActionCrisis(Action):
         return "action_crisis"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
-        """Send the crisis contacts."""
-        send(dispatcher, crisis_answer(knowledge(), home_council(), now()))
+        """Send the crisis contacts for the kind of crisis the detector found (all of them if none)."""
+        category = next(tracker.get_latest_entity_values(CATEGORY_ENTITY), None)
+        send(dispatcher, crisis_answer(knowledge(), home_council(), now(), category))
         return []
 
 
@@ -115,7 +117,8 @@ class ActionHelp(Action):
         dispatcher.utter_message(
             text=(
                 f"I can tell you what {council.council.short_name} and the law offer care leavers, and who to "
-                "contact right now. Pick a topic, or just type your question in your own words."
+                "contact right now. Pick a topic, or just type your question in your own words.\n"
+                f"Type {knowledge().crisis.safe_word.upper()} at any time to see emergency contacts."
             ),
             buttons=[topic_button(t) for t in topics] + [TALK_TO_SOMEONE],
         )

@@ -16,6 +16,7 @@ from .common import home_council, knowledge, latest_intent, send
 TOPIC = "council_tax"
 # Intents that still count as an answer to the question asked; any other intent leaves the question for the
 # rules to handle (a crisis, a different topic, "stop"), and the questions resume afterwards.
+CRISIS = "crisis"  # never taken as an answer, even with an age in it: the crisis rule must answer it
 ANSWER_INTENTS = {"inform", "nlu_fallback", "out_of_scope", "affirm", "thanks", "greet"}
 
 
@@ -43,6 +44,8 @@ class ValidateCouncilTaxForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         """A council named in the message, or a kind re-ask when the council question got no answer."""
+        if latest_intent(tracker) == CRISIS:
+            return {}
         mention = find_council(knowledge(), tracker.latest_message.get("text") or "", home_council())
         if mention is not None:
             return {"council": mention.council_id}
@@ -55,6 +58,8 @@ class ValidateCouncilTaxForm(FormValidationAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
         """An age in the message, or a kind re-ask when the age question got no answer."""
+        if latest_intent(tracker) == CRISIS:
+            return {}
         asked = tracker.get_slot("requested_slot") == "age"
         age = read_age(tracker.latest_message.get("text") or "", expected=asked)
         if age is not None:

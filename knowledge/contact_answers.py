@@ -61,24 +61,42 @@ def _service_line(service: Contact) -> str:
     return f"• {service.name}: {' or '.join(ways)}"
 
 
-def crisis_answer(kb: KnowledgeBase, council_id: str, now: datetime) -> Answer:
-    """The safety reply: 999 first, crisis lines, then the council's team for this moment."""
+def crisis_answer(kb: KnowledgeBase, council_id: str, now: datetime, category: str | None = None) -> Answer:
+    """The safety reply for a kind of crisis: 999 first where life is at risk, then who can help right now.
+
+    With no category (or the safe word), every emergency line is given.
+    """
     council = kb.council(council_id)
     trail = SourceTrail()
     emergency = _emergency(kb, trail)
+    kind = kb.crisis.categories.get(category) if category else None
+    advice = who_to_contact(now, council)
+    keys = kind.lines if kind else [k for k in kb.national.crisis_lines if k != "emergency"]
     lines = []
-    for key in kb.national.crisis_lines:
+    for key in keys:
         service = kb.national.services[key]
         trail.add(kb.national.sources[service.source])
-        if key != "emergency":
-            lines.append(_service_line(service))
+        lines.append(_service_line(service))
+    opening = kind.opening if kind else "Here are the people you can contact right now."
+    at_risk = kind is None or kind.life_at_risk
     blocks = [
-        f"I'm really glad you told me. If you or someone else is in danger right now, call {emergency.phone}.",
-        "You can talk to someone now, free, day or night:\n" + "\n".join(lines),
-        right_now(kb, council, who_to_contact(now, council), trail),
-        "You don't have to deal with this on your own.",
+        f"{opening} If you or anyone else is in danger right now, call {emergency.phone}." if at_risk else opening
     ]
+    if kind and kind.script:
+        blocks += [_capital(right_now(kb, council, advice, trail)), kind.script]
+    blocks.append("Other people you can talk to:\n" + "\n".join(lines))
+    if not (kind and kind.script):
+        blocks.append(right_now(kb, council, advice, trail))
+    blocks.append(
+        f"Next step: call {emergency.phone} if anyone is in danger; otherwise call one of these numbers now."
+        if at_risk
+        else f"Next step: make that call now. If things get worse, call {emergency.phone}."
+    )
     return Answer("crisis", council_id, with_source(blocks, trail), trail.refs())
+
+
+def _capital(text: str) -> str:
+    return text[0].upper() + text[1:]
 
 
 def cant_answer(kb: KnowledgeBase, council_id: str, now: datetime) -> Answer:
@@ -92,3 +110,18 @@ def cant_answer(kb: KnowledgeBase, council_id: str, now: datetime) -> Answer:
         f"If anyone is in danger, call {_emergency(kb, trail).phone}.",
     ]
     return Answer("fallback", council_id, with_source(blocks, trail), trail.refs())
+
+
+def safe_reply(kb: KnowledgeBase, council_id: str, now: datetime) -> Answer:
+    """What to say when the assistant itself has failed: sorry, who to contact now, and 999."""
+    council = kb.council(council_id)
+    trail = SourceTrail()
+    samaritans = kb.national.services["samaritans"]
+    trail.add(kb.national.sources[samaritans.source])
+    blocks = [
+        "Sorry, something went wrong on my side and I can't answer that right now.",
+        _capital(right_now(kb, council, who_to_contact(now, council), trail)),
+        f"If anyone is in danger, call {_emergency(kb, trail).phone}. "
+        f"To talk to someone any time, {_service_line(samaritans)[2:].replace(': ', ', ')}.",
+    ]
+    return Answer("safe_fallback", council_id, with_source(blocks, trail), trail.refs())

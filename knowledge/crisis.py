@@ -10,7 +10,7 @@ from .loader import KnowledgeBase
 from .schema import CrisisFile
 
 GAP = 3  # how many other words a * may stand for
-FUZZY_MIN_LENGTH = 5
+FUZZY_MIN_LENGTH = 5  # shorter words must match exactly
 SAFE_WORD = "safe_word"
 
 
@@ -56,7 +56,8 @@ def compile_pattern(pattern: str, crisis: CrisisFile) -> list[Slot]:
 def _close(word: str, wanted: str) -> bool:
     if word == wanted:
         return True
-    if min(len(word), len(wanted)) < FUZZY_MIN_LENGTH or abs(len(word) - len(wanted)) > 1:
+    # Typos rarely hit the first letter, and allowing it would make 'hitting' match 'fitting'.
+    if min(len(word), len(wanted)) < FUZZY_MIN_LENGTH or abs(len(word) - len(wanted)) > 1 or word[0] != wanted[0]:
         return False
     return _one_edit(word, wanted)
 

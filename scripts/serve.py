@@ -1,5 +1,7 @@
 """Start the action server and the Rasa server on loopback, wait until both answer, stop both on Ctrl-C.
 
+If the action server stops, it is restarted; the Rasa server answers with a safe reply meanwhile.
+
 Ports and paths come from the environment: RASA_PORT (5005), ACTION_PORT (5055), TRACKER_DB (var/rasa.db),
 RASA_MODEL (models/assistant.tar.gz), ASSISTANT_HOST (127.0.0.1).
 """
@@ -21,6 +23,7 @@ sys.path.insert(0, str(ROOT))
 from knowledge import KnowledgeError, load_knowledge  # noqa: E402
 
 BIN = Path(sys.executable).parent
+ACTIONS, RASA = "action server", "Rasa server"
 START_TIMEOUT_S = float(os.environ.get("START_TIMEOUT", "240"))
 
 
@@ -51,12 +54,19 @@ def child_env(config: dict[str, str]) -> dict[str, str]:
 def commands(config: dict[str, str]) -> dict[str, list[str]]:
     """The two server commands; the Rasa HTTP API stays off (no --enable-api), only the REST channel is on."""
     return {
-        "action server": [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "-p", config["action_port"]],
-        "Rasa server": [
+        ACTIONS: [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "-p", config["action_port"]],
+        RASA: [
             str(BIN / "rasa"), "run", "--model", config["model"], "--interface", config["host"],
             "--port", config["rasa_port"], "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
         ],
     }  # fmt: skip
+
+
+def start(name: str, command: list[str], env: dict[str, str]) -> subprocess.Popen:
+    """Start one server in its own process group, and say which process it is."""
+    process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
+    print(f"Started the {name} (pid {process.pid}).", flush=True)
+    return process
 
 
 def answers(url: str) -> bool:
@@ -123,8 +133,9 @@ def main() -> int:
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     try:
-        for name, command in commands(config).items():
-            processes[name] = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
+        to_run = commands(config)
+        for name, command in to_run.items():
+            processes[name] = start(name, command, env)
         base = f"http://{config['host']}"
         problem = wait_until_ready(
             processes,
@@ -145,10 +156,15 @@ def main() -> int:
             flush=True,
         )
         while True:
-            for name, process in processes.items():
-                if process.poll() is not None:
-                    print(f"The {name} stopped unexpectedly (exit code {process.returncode}).", file=sys.stderr)
-                    return 1
+            rasa = processes[RASA]
+            if rasa.poll() is not None:
+                print(f"The {RASA} stopped unexpectedly (exit code {rasa.returncode}).", file=sys.stderr)
+                return 1
+            if processes[ACTIONS].poll() is not None:
+                # The Rasa server keeps answering with the safe reply meanwhile (rasa_addons/safe_rest.py).
+                print(f"The {ACTIONS} stopped (exit code {processes[ACTIONS].returncode}); restarting it.", flush=True)
+                time.sleep(1)
+                processes[ACTIONS] = start(ACTIONS, to_run[ACTIONS], env)
             time.sleep(1)
     except KeyboardInterrupt:
         print("\nStopping the assistant...", flush=True)

@@ -155,6 +155,13 @@ async def test_form_leaves_other_questions_to_the_rules(dispatcher):
     assert "age" not in slots and not dispatcher.messages
 
 
+async def test_form_leaves_a_crisis_to_the_rules_even_with_an_age_in_it(dispatcher):
+    slots = await validate(
+        dispatcher, "im 19 and i want to die", "crisis", {"requested_slot": "age", "council": "luton"}
+    )
+    assert "age" not in slots
+
+
 async def test_council_tax_answer_uses_the_slots(dispatcher):
     tracker = make_tracker(slots={"council": "luton", "age": LIMIT - 2})
     await run(ActionAnswerCouncilTax(), dispatcher, tracker)
@@ -172,3 +179,15 @@ async def test_correcting_the_age_re_answers_council_tax(dispatcher):
 async def test_details_outside_a_question_are_remembered(dispatcher):
     events = await run(ActionUpdateDetails(), dispatcher, make_tracker("im 20", "inform"))
     assert {"event": "slot", "name": "age", "value": 20, "timestamp": None} in events
+
+
+async def test_crisis_reply_follows_the_detected_category(dispatcher, out_of_hours):
+    tracker = make_tracker("nowhere to sleep tonight", "crisis")
+    tracker.latest_message["entities"] = [{"entity": "crisis_category", "value": "homeless_tonight"}]
+    await run(ActionCrisis(), dispatcher, tracker)
+    assert KB.crisis.categories["homeless_tonight"].script in dispatcher.messages[0]["text"]
+
+
+async def test_help_shows_the_safe_word(dispatcher):
+    await run(ActionHelp(), dispatcher, make_tracker("help", "help"))
+    assert KB.crisis.safe_word.upper() in dispatcher.messages[0]["text"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -30,6 +31,12 @@ class Stack:
     process: subprocess.Popen
     rasa_port: int
     action_port: int
+    log_path: Path
+
+    def pids(self, server: str) -> list[int]:
+        """The pids the launcher reported for a server, oldest first."""
+        found = re.findall(rf"Started the {server} \(pid (\d+)\)", self.log_path.read_text())
+        return [int(pid) for pid in found]
 
     @property
     def webhook(self) -> str:
@@ -45,6 +52,7 @@ def drain(stream, log) -> None:
     """Keep reading the servers' output so that a full pipe never blocks them."""
     for line in stream:
         log.write(line)
+        log.flush()
 
 
 def start_stack(tmp_path: Path, clock: str) -> Stack:
@@ -63,9 +71,10 @@ def start_stack(tmp_path: Path, clock: str) -> Stack:
     )  # fmt: skip
     for line in process.stdout:
         log.write(line)
+        log.flush()
         if READY in line:
             threading.Thread(target=drain, args=(process.stdout, log), daemon=True).start()
-            return Stack(process, rasa_port, action_port)
+            return Stack(process, rasa_port, action_port, tmp_path / "serve.log")
     process.wait(timeout=30)
     raise RuntimeError(f"the assistant did not start: see {tmp_path / 'serve.log'}")
 

@@ -1,7 +1,9 @@
 """The real action server and Rasa server, started by scripts/serve.py, answering over the REST channel."""
 
+import os
 import signal
 import socket
+import time
 
 import httpx
 import pytest
@@ -90,6 +92,22 @@ def test_crisis_message_gets_crisis_contacts(stack):
     assert texts(replies).index("999") < texts(replies).index("116 123")
 
 
+def test_crisis_mid_flow_gets_the_crisis_reply_then_the_flow_resumes(stack):
+    stack.say("ct-crisis", "am i exempt from council tax")
+    stack.say("ct-crisis", "luton")
+    crisis = stack.say("ct-crisis", "honestly whats the point anymore")
+    assert topics(crisis) == ["crisis"]
+    assert texts(crisis).index("999") < texts(crisis).index("116 123")
+    assert "How old are you" in texts(crisis), "the question is asked again after the crisis reply"
+    assert texts(stack.say("ct-crisis", "20")).startswith("Yes.")
+
+
+def test_the_safe_word_brings_up_emergency_contacts(stack):
+    replies = stack.say("safe-word-user", KB.crisis.safe_word)
+    assert topics(replies) == ["crisis"]
+    assert "0300 300 8123" in texts(replies)
+
+
 def test_http_api_is_off(stack):
     response = httpx.get(f"http://127.0.0.1:{stack.rasa_port}/conversations/ct-user/tracker", timeout=10)
     assert response.status_code == 404
@@ -108,3 +126,21 @@ def test_ctrl_c_stops_every_process(tmp_path, stop_signal):
     assert own.process.wait(timeout=30) == 0
     assert not port_open(own.rasa_port)
     assert not port_open(own.action_port)
+
+
+def test_action_server_down_still_gets_a_safe_reply_and_it_comes_back(tmp_path):
+    own = start_stack(tmp_path, "2026-11-28T23:15:00+00:00")
+    try:
+        (first_pid,) = own.pids("action server")
+        os.killpg(first_pid, signal.SIGKILL)
+        replies = own.say("down-user", "how much is the setting up grant")
+        assert topics(replies) == ["safe_fallback"]
+        assert "0300 300 8123" in texts(replies) and "999" in texts(replies)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and topics(own.say("down-user", "is the gym free")) != ["leisure"]:
+            time.sleep(1)
+        assert len(own.pids("action server")) == 2, "the launcher restarted the action server"
+        assert topics(own.say("down-user", "how much is the setting up grant")) == ["setting_up_home"]
+    finally:
+        own.process.send_signal(signal.SIGINT)
+        own.process.wait(timeout=30)

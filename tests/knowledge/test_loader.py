@@ -160,3 +160,20 @@ def test_check_command_passes_on_packaged_data():
 def test_loads_from_any_working_directory(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert "luton" in load_knowledge().councils
+
+
+def test_malformed_crisis_pattern_is_refused(data_dir):
+    def broken(d):
+        d["categories"]["suicide_self_harm"]["patterns"].append("* want to die")
+
+    message = problems_after(data_dir, "crisis.yaml", broken)
+    assert "crisis.yaml: categories.suicide_self_harm.patterns" in message
+    assert "cannot start with *" in message
+
+
+def test_crisis_line_of_a_category_must_be_a_known_service(data_dir):
+    def unknown(d):
+        d["categories"]["homeless_tonight"]["lines"] = ["shelterr"]
+
+    message = problems_after(data_dir, "crisis.yaml", unknown)
+    assert "categories.homeless_tonight.lines[0]: unknown service 'shelterr'" in message

@@ -1,0 +1,68 @@
+"""An NLU component that runs knowledge.detect_crisis on every message and, when it fires, overrides the intent."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from knowledge import KnowledgeBase, get_knowledge
+from knowledge.crisis import detect_crisis
+
+CRISIS_INTENT = "crisis"
+CATEGORY_ENTITY = "crisis_category"
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class CrisisDetector(GraphComponent, IntentClassifier):
+    """Sets the intent to 'crisis' (confidence 1) with a crisis_category entity when a message signals risk.
+
+    It runs last in the pipeline, so it overrides whatever the classifier or the fallback decided.
+    """
+
+    @classmethod
+    def required_components(cls) -> list[type]:
+        """It runs after an intent classifier."""
+        return [IntentClassifier]
+
+    def __init__(self, knowledge: KnowledgeBase) -> None:
+        self.knowledge = knowledge
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> CrisisDetector:
+        """Load the checked knowledge base (a bad crisis file stops the server here)."""
+        return cls(get_knowledge())
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Mark every message that signals risk as a crisis, with its category."""
+        for message in messages:
+            text = message.get(TEXT) or ""
+            signal = detect_crisis(self.knowledge, text)
+            if signal is None:
+                continue
+            crisis = {"name": CRISIS_INTENT, "confidence": 1.0}
+            message.set(INTENT, crisis, add_to_output=True)
+            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != CRISIS_INTENT]
+            message.set(INTENT_RANKING_KEY, [crisis, *ranking], add_to_output=True)
+            entity = {
+                "entity": CATEGORY_ENTITY,
+                "value": signal.category,
+                "start": 0,
+                "end": len(text),
+                "confidence": 1.0,
+                "extractor": type(self).__name__,
+            }
+            message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)
+        return messages
