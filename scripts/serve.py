@@ -2,7 +2,8 @@
 
 If the action server stops, it is restarted; the Rasa server answers with a safe reply meanwhile.
 
-Ports and paths come from the environment: RASA_PORT (5005), ACTION_PORT (5055), TRACKER_DB (var/rasa.db),
+Ports and paths come from the environment: RASA_PORT (5005), ACTION_PORT (5055), GATEWAY_PORT (8000),
+TRACKER_DB (var/rasa.db),
 RASA_MODEL (models/assistant.tar.gz), ASSISTANT_HOST (127.0.0.1).
 """
 
@@ -23,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 from knowledge import KnowledgeError, load_knowledge  # noqa: E402
 
 BIN = Path(sys.executable).parent
-ACTIONS, RASA = "action server", "Rasa server"
+ACTIONS, RASA, GATEWAY = "action server", "Rasa server", "gateway"
 START_TIMEOUT_S = float(os.environ.get("START_TIMEOUT", "240"))
 
 
@@ -33,6 +34,7 @@ def settings() -> dict[str, str]:
         "host": os.environ.get("ASSISTANT_HOST", "127.0.0.1"),
         "rasa_port": os.environ.get("RASA_PORT", "5005"),
         "action_port": os.environ.get("ACTION_PORT", "5055"),
+        "gateway_port": os.environ.get("GATEWAY_PORT", "8000"),
         "tracker_db": os.environ.get("TRACKER_DB", str(ROOT / "var" / "rasa.db")),
         "model": os.environ.get("RASA_MODEL", str(ROOT / "models" / "assistant.tar.gz")),
     }
@@ -59,6 +61,7 @@ def commands(config: dict[str, str]) -> dict[str, list[str]]:
             str(BIN / "rasa"), "run", "--model", config["model"], "--interface", config["host"],
             "--port", config["rasa_port"], "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
         ],
+        GATEWAY: [str(BIN / "python"), "-m", "bot"],
     }  # fmt: skip
 
 
@@ -90,6 +93,14 @@ def stop(processes: dict[str, subprocess.Popen]) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
+
+
+def telegram_status() -> str:
+    """One line on whether Telegram is on, and how to turn it on."""
+    if os.environ.get("TELEGRAM_BOT_TOKEN"):
+        mode = "webhook" if os.environ.get("TELEGRAM_WEBHOOK_URL") else "polling"
+        return f"Telegram: on ({mode})."
+    return "Telegram: off. To turn it on, get a token from @BotFather and run: TELEGRAM_BOT_TOKEN=... make run"
 
 
 def wait_until_ready(processes: dict[str, subprocess.Popen], urls: dict[str, str]) -> str | None:
@@ -149,6 +160,8 @@ def main() -> int:
             return 1
         print(
             f"\nThe assistant is ready.\n"
+            f"  {telegram_status()}\n"
+            f"  Gateway (the public front door): {base}:{config['gateway_port']}/health\n"
             f"  Talk to it in this terminal: open another terminal and run `make chat`.\n"
             f"  Or POST to its REST channel: curl -s {base}:{config['rasa_port']}/webhooks/rest/webhook "
             f'-H \'Content-Type: application/json\' -d \'{{"sender": "me", "message": "hi"}}\'\n'
@@ -156,10 +169,10 @@ def main() -> int:
             flush=True,
         )
         while True:
-            rasa = processes[RASA]
-            if rasa.poll() is not None:
-                print(f"The {RASA} stopped unexpectedly (exit code {rasa.returncode}).", file=sys.stderr)
-                return 1
+            for name in (RASA, GATEWAY):
+                if processes[name].poll() is not None:
+                    print(f"The {name} stopped unexpectedly (exit code {processes[name].returncode}).", file=sys.stderr)
+                    return 1
             if processes[ACTIONS].poll() is not None:
                 # The Rasa server keeps answering with the safe reply meanwhile (rasa_addons/safe_rest.py).
                 print(f"The {ACTIONS} stopped (exit code {processes[ACTIONS].returncode}); restarting it.", flush=True)

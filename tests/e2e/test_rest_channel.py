@@ -9,7 +9,7 @@ import httpx
 import pytest
 
 from knowledge import get_knowledge
-from tests.e2e.conftest import start_stack
+from tests.stack import start_stack
 
 KB = get_knowledge()
 LUTON = KB.council("luton")

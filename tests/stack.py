@@ -13,9 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
-import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 READY = "The assistant is ready."
 SATURDAY_NIGHT = "2026-11-28T23:15:00+00:00"
 
@@ -32,6 +31,7 @@ class Stack:
     rasa_port: int
     action_port: int
     log_path: Path
+    tracker_db: Path
 
     def pids(self, server: str) -> list[int]:
         """The pids the launcher reported for a server, oldest first."""
@@ -56,11 +56,13 @@ def drain(stream, log) -> None:
 
 
 def start_stack(tmp_path: Path, clock: str) -> Stack:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     rasa_port, action_port = free_port(), free_port()
     env = {
-        **os.environ,
+        **{k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")},
         "RASA_PORT": str(rasa_port),
         "ACTION_PORT": str(action_port),
+        "GATEWAY_PORT": str(free_port()),
         "TRACKER_DB": str(tmp_path / "tracker.db"),
         "ASSISTANT_CLOCK": clock,
     }
@@ -74,15 +76,13 @@ def start_stack(tmp_path: Path, clock: str) -> Stack:
         log.flush()
         if READY in line:
             threading.Thread(target=drain, args=(process.stdout, log), daemon=True).start()
-            return Stack(process, rasa_port, action_port, tmp_path / "serve.log")
+            return Stack(process, rasa_port, action_port, tmp_path / "serve.log", tmp_path / "tracker.db")
     process.wait(timeout=30)
     raise RuntimeError(f"the assistant did not start: see {tmp_path / 'serve.log'}")
 
 
-@pytest.fixture(scope="session")
-def stack(tmp_path_factory) -> Stack:
-    running = start_stack(tmp_path_factory.mktemp("stack"), SATURDAY_NIGHT)
-    yield running
+def stop_stack(running: Stack) -> None:
+    """Ctrl-C the launcher and wait for it."""
     if running.process.poll() is None:
         running.process.send_signal(signal.SIGINT)
         running.process.wait(timeout=30)

@@ -1,0 +1,113 @@
+"""The gateway: one process, the only public surface, with the Telegram channel (and later the web widget)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import hmac
+import logging
+import os
+from collections.abc import AsyncIterator
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+from telegram import Update
+
+from . import conversations
+from .rasa_client import RasaClient
+from .settings import Settings, load_settings
+from .telegram_bot import TelegramChannel
+
+logger = logging.getLogger(__name__)
+SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
+RETENTION_CHECK_S = 3600
+
+
+class RedactToken(logging.Filter):
+    """Removes the bot token from every log line, wherever a library might print it."""
+
+    def __init__(self, token: str) -> None:
+        super().__init__()
+        self.token = token
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        """Rewrite the record without the token."""
+        message = record.getMessage()
+        if self.token in message:
+            record.msg, record.args = message.replace(self.token, "<token>"), ()
+        return True
+
+
+def configure_logging(settings: Settings) -> None:
+    """Plain logs; HTTP client request lines (which contain the token in their URL) are not logged at all."""
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.getLogger("httpx").setLevel(logging.WARNING)
+    if settings.telegram_token:
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(RedactToken(settings.telegram_token))
+
+
+def id_secret(settings: Settings) -> str:
+    """The key for pseudonymous conversation ids: GATEWAY_SECRET, else derived from the bot token."""
+    configured = os.environ.get("GATEWAY_SECRET")
+    if configured:
+        return configured
+    seed = settings.telegram_token or "care-leaver-assistant"
+    return hashlib.sha256(seed.encode()).hexdigest()
+
+
+async def keep_retention(settings: Settings) -> None:
+    """Erase conversations older than the retention period, hourly."""
+    while True:
+        await asyncio.to_thread(conversations.expire, settings.tracker_db, settings.retention_days)
+        await asyncio.sleep(RETENTION_CHECK_S)
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    """The gateway's web app; Telegram starts and stops with it."""
+    settings = settings or load_settings()
+    rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_s)
+    channel = TelegramChannel(settings, rasa, id_secret(settings)) if settings.telegram_mode else None
+    telegram = channel.build() if channel else None
+
+    async def health(_: Request) -> Response:
+        return JSONResponse({"ok": True, "telegram": settings.telegram_mode or "off"})
+
+    async def telegram_webhook(request: Request) -> Response:
+        if telegram is None or settings.telegram_mode != "webhook":
+            return Response(status_code=404)
+        given = request.headers.get(SECRET_HEADER, "")
+        if not hmac.compare_digest(given.encode(), (settings.telegram_webhook_secret or "").encode()):
+            return Response(status_code=403)
+        await telegram.update_queue.put(Update.de_json(await request.json(), telegram.bot))
+        return Response(status_code=200)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        retention = asyncio.create_task(keep_retention(settings))
+        if telegram is not None:
+            await telegram.initialize()
+            await telegram.start()
+            if settings.telegram_mode == "webhook":
+                await telegram.bot.set_webhook(
+                    settings.telegram_webhook_url, secret_token=settings.telegram_webhook_secret
+                )
+            else:
+                await telegram.updater.start_polling()
+            logger.info("Telegram is on (%s).", settings.telegram_mode)
+        try:
+            yield
+        finally:
+            retention.cancel()
+            if telegram is not None:
+                if telegram.updater is not None and telegram.updater.running:
+                    await telegram.updater.stop()
+                await telegram.stop()
+                await telegram.shutdown()
+            await rasa.close()
+
+    routes = [Route("/health", health), Route("/telegram/webhook", telegram_webhook, methods=["POST"])]
+    return Starlette(routes=routes, lifespan=lifespan)

@@ -1,0 +1,50 @@
+"""One async client for Rasa's REST channel, shared by every channel: pooled, time-limited, retried once."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+import httpx
+
+from .replies import Reply, from_rasa, safe_replies
+
+logger = logging.getLogger(__name__)
+
+
+class RasaClient:
+    """Sends a user's message to Rasa and returns the replies, or the safe reply if Rasa fails or is slow."""
+
+    def __init__(self, base_url: str, timeout_s: float) -> None:
+        self.url = f"{base_url.rstrip('/')}/webhooks/rest/webhook"
+        self.timeout_s = timeout_s
+        self.client = httpx.AsyncClient(
+            timeout=httpx.Timeout(timeout_s),
+            limits=httpx.Limits(max_connections=100, max_keepalive_connections=20),
+        )
+
+    async def close(self) -> None:
+        """Close the pooled connections."""
+        await self.client.aclose()
+
+    async def _post(self, sender: str, text: str, metadata: dict | None) -> list[dict]:
+        body = {"sender": sender, "message": text, "metadata": metadata or {}}
+        for attempt in (1, 2):
+            try:
+                response = await self.client.post(self.url, json=body)
+                response.raise_for_status()
+                return response.json()
+            except httpx.ConnectError:
+                # Nothing reached Rasa, so trying again cannot answer the message twice.
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    async def send(self, sender: str, text: str, metadata: dict | None = None) -> list[Reply]:
+        """The replies to one message; never empty: on any failure or after the time limit, the safe reply."""
+        try:
+            messages = await asyncio.wait_for(self._post(sender, text, metadata), self.timeout_s)
+        except (httpx.HTTPError, asyncio.TimeoutError, ValueError) as error:
+            logger.warning("Rasa did not answer (%s); sending the safe reply.", type(error).__name__)
+            return safe_replies()
+        return from_rasa(messages) or safe_replies()

@@ -1,0 +1,50 @@
+"""What the assistant says back, as channels need it: text, buttons and the payload, and the safe reply."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from knowledge import get_knowledge
+from knowledge.contact_answers import safe_reply as knowledge_safe_reply
+from knowledge.runtime import configured_council, current_time
+
+
+@dataclass(frozen=True)
+class Button:
+    """A button: what it says, and what pressing it sends."""
+
+    title: str
+    payload: str
+
+
+@dataclass
+class Reply:
+    """One message from the assistant, with the payload Rasa sent after it (topic, council, sources)."""
+
+    text: str
+    buttons: list[Button] = field(default_factory=list)
+    payload: dict | None = None
+
+    @property
+    def topic(self) -> str | None:
+        """The topic the reply answered, if it answered one."""
+        return (self.payload or {}).get("topic")
+
+
+def from_rasa(messages: list[dict]) -> list[Reply]:
+    """Join Rasa's REST messages into replies: a custom payload belongs to the text before it."""
+    replies: list[Reply] = []
+    for message in messages:
+        if message.get("text"):
+            buttons = [Button(b["title"], b["payload"]) for b in message.get("buttons") or []]
+            replies.append(Reply(message["text"], buttons))
+        elif "custom" in message and replies:
+            replies[-1].payload = message["custom"]
+    return replies
+
+
+def safe_replies() -> list[Reply]:
+    """The reply when the assistant cannot answer: who to contact right now and 999, from knowledge/ alone."""
+    kb = get_knowledge()
+    answer = knowledge_safe_reply(kb, configured_council(kb), current_time())
+    return [Reply(answer.text, payload=answer.payload())]

@@ -1,0 +1,199 @@
+"""The Telegram channel (python-telegram-bot 22): text to Rasa and back, buttons as inline keyboards, commands."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import time
+import weakref
+from collections import OrderedDict
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from knowledge import get_knowledge
+from knowledge.runtime import configured_council
+
+from . import conversations
+from .rasa_client import RasaClient
+from .replies import Button, Reply
+from .settings import Settings
+from .texts import (
+    button_expired_text,
+    forgotten_text,
+    long_message_notice,
+    not_text_reply,
+    privacy_text,
+    unknown_command_text,
+    welcome_text,
+)
+
+CHANNEL = "tg"
+MAX_BUTTONS_REMEMBERED = 50_000
+
+
+class ButtonBook:
+    """Remembers button payloads behind short tokens: Telegram allows 64 bytes of callback data, and a token
+    that was never handed out cannot inject an intent."""
+
+    def __init__(self, size: int = MAX_BUTTONS_REMEMBERED) -> None:
+        self.size = size
+        self.payloads: OrderedDict[str, str] = OrderedDict()
+
+    def token(self, payload: str) -> str:
+        """The token for a payload, remembered for later presses."""
+        token = "b:" + hashlib.sha256(payload.encode()).hexdigest()[:20]
+        self.payloads[token] = payload
+        self.payloads.move_to_end(token)
+        while len(self.payloads) > self.size:
+            self.payloads.popitem(last=False)
+        return token
+
+    def payload(self, token: str) -> str | None:
+        """The payload behind a token, or None if it was never handed out (or long forgotten)."""
+        return self.payloads.get(token)
+
+
+class ChatPacer:
+    """Keeps one chat's updates in order and its replies at least `interval` seconds apart."""
+
+    def __init__(self, interval: float) -> None:
+        self.interval = interval
+        self.locks: weakref.WeakValueDictionary[int, asyncio.Lock] = weakref.WeakValueDictionary()
+        self.last_sent: dict[int, float] = {}
+
+    def lock(self, chat_id: int) -> asyncio.Lock:
+        """The lock that serialises one chat's updates."""
+        lock = self.locks.get(chat_id)
+        if lock is None:
+            lock = asyncio.Lock()
+            self.locks[chat_id] = lock
+        return lock
+
+    async def wait_turn(self, chat_id: int) -> None:
+        """Sleep until this chat may be sent the next message."""
+        wait = self.last_sent.get(chat_id, 0.0) + self.interval - time.monotonic()
+        if wait > 0:
+            await asyncio.sleep(wait)
+        self.last_sent[chat_id] = time.monotonic()
+        if len(self.last_sent) > MAX_BUTTONS_REMEMBERED:
+            self.last_sent.clear()
+
+
+class TelegramChannel:
+    """Handlers for one bot: every text goes to Rasa through the shared client; replies come back paced."""
+
+    def __init__(self, settings: Settings, rasa: RasaClient, id_secret: str) -> None:
+        self.settings = settings
+        self.rasa = rasa
+        self.id_secret = id_secret
+        self.buttons = ButtonBook()
+        self.pacer = ChatPacer(settings.telegram_chat_interval_s)
+
+    def build(self) -> Application:
+        """The python-telegram-bot application, with rate limiting and concurrent updates."""
+        builder = (
+            Application.builder()
+            .token(self.settings.telegram_token)
+            .base_url(self.settings.telegram_base_url)
+            .rate_limiter(AIORateLimiter())
+            .concurrent_updates(True)
+        )
+        if self.settings.telegram_mode == "webhook":
+            builder = builder.updater(None)
+        application = builder.build()
+        application.add_handler(CommandHandler("start", self.on_start))
+        application.add_handler(CommandHandler("help", self.on_help))
+        application.add_handler(CommandHandler("privacy", self.on_privacy))
+        application.add_handler(CommandHandler("forget", self.on_forget))
+        application.add_handler(CommandHandler("council", self.on_council))
+        application.add_handler(MessageHandler(filters.TEXT, self.on_text))
+        application.add_handler(CallbackQueryHandler(self.on_button))
+        application.add_handler(MessageHandler(~filters.TEXT & ~filters.StatusUpdate.ALL, self.on_not_text))
+        return application
+
+    def sender(self, update: Update) -> str:
+        """The conversation id for this chat."""
+        return conversations.sender_id(CHANNEL, update.effective_chat.id, self.id_secret)
+
+    async def say(self, update: Update, replies: list[Reply]) -> None:
+        """Send replies to the chat, paced, with buttons as an inline keyboard."""
+        chat = update.effective_chat
+        for reply in replies:
+            keyboard = None
+            if reply.buttons:
+                rows = [
+                    [InlineKeyboardButton(b.title, callback_data=self.buttons.token(b.payload))] for b in reply.buttons
+                ]
+                keyboard = InlineKeyboardMarkup(rows)
+            await self.pacer.wait_turn(chat.id)
+            await chat.send_message(reply.text, reply_markup=keyboard)
+
+    async def ask_rasa(self, update: Update, text: str) -> None:
+        """Send one message to Rasa and the replies to the chat, in this chat's order."""
+        async with self.pacer.lock(update.effective_chat.id):
+            await update.effective_chat.send_chat_action("typing")
+            await self.say(update, await self.rasa.send(self.sender(update), text, {"channel": "telegram"}))
+
+    async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Typed text: commands we do not know are refused here; long text is cut with a notice."""
+        text = update.effective_message.text or ""
+        if text.lstrip().startswith("/"):
+            await self.say(update, [Reply(unknown_command_text())])
+            return
+        limit = self.settings.max_message_chars
+        if len(text) > limit:
+            await self.say(update, [Reply(long_message_notice(limit))])
+            text = text[:limit]
+        await self.ask_rasa(update, text)
+
+    async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """A button press sends the button's payload."""
+        query = update.callback_query
+        await query.answer()
+        payload = self.buttons.payload(query.data or "")
+        if payload is None:
+            await self.say(update, [Reply(button_expired_text())])
+            return
+        await self.ask_rasa(update, payload)
+
+    async def on_start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/start: welcome, what it can help with, privacy in a line, the safe word."""
+        await self.say(update, [Reply(welcome_text())])
+
+    async def on_help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/help: the assistant's own list of topics."""
+        await self.ask_rasa(update, "/help")
+
+    async def on_privacy(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/privacy: what is stored and for how long."""
+        await self.say(update, [Reply(privacy_text(self.settings.retention_days))])
+
+    async def on_forget(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/forget: erase this chat's conversation from the tracker store, and say so."""
+        async with self.pacer.lock(update.effective_chat.id):
+            removed = conversations.forget(self.settings.tracker_db, self.sender(update))
+            await self.say(update, [Reply(forgotten_text(removed))])
+
+    async def on_council(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """/council: choose the council that looked after you."""
+        kb = get_knowledge()
+        buttons = [
+            (c.council.short_name, f'/inform{{"council":"{key}"}}')
+            for key, c in sorted(kb.councils.items(), key=lambda item: item[0] != configured_council(kb))
+        ]
+        buttons.append(("Another council", '/inform{"council":"other"}'))
+        await self.say(update, [Reply("Which council looked after you?", [Button(t, p) for t, p in buttons])])
+
+    async def on_not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        """Stickers, photos, voice notes and the rest: a kind word that only text is read."""
+        if update.effective_chat is not None:
+            await self.say(update, [Reply(not_text_reply())])

@@ -1,0 +1,67 @@
+"""What the gateway says itself (commands, notices); facts in these texts come from knowledge/."""
+
+from __future__ import annotations
+
+from knowledge import get_knowledge, topic_title
+from knowledge.runtime import configured_council
+
+TOPICS_IN_WELCOME = ("council_tax", "housing", "money", "care_file", "education")
+
+
+def _safe_word() -> str:
+    return get_knowledge().crisis.safe_word.upper()
+
+
+def welcome_text() -> str:
+    """/start: who this is, what it helps with, privacy in one line, the safe word."""
+    kb = get_knowledge()
+    council = kb.council(configured_council(kb)).council.short_name
+    topics = ", ".join(topic_title(kb, t).lower() for t in TOPICS_IN_WELCOME if t in kb.national.topics)
+    return (
+        f"Hi! I'm an automated assistant for care leavers from {council}. I can tell you what you're entitled "
+        f"to ({topics} and more) and who to contact right now.\n"
+        "Privacy: I never need your name or address. /privacy says what is kept and /forget erases it.\n"
+        f"In an emergency, type {_safe_word()} at any time.\n"
+        "Type your question in your own words, or /help for the topics."
+    )
+
+
+def privacy_text(retention_days: int) -> str:
+    """/privacy: what is stored, for how long, and how to erase it."""
+    return (
+        "What is kept: the messages in this chat and my replies, and your council and age if you told me. "
+        "They are stored on the council's server under a code made from this chat, not your name or number, "
+        f"and deleted after {retention_days} days. Nobody reads them live.\n"
+        "Type /forget to erase this conversation now. Telegram keeps its own copy on your phone; delete the "
+        "chat there too if you want."
+    )
+
+
+def forgotten_text(removed: int) -> str:
+    """/forget: confirmation."""
+    if removed:
+        return "Done: I've erased this conversation from my records. You can start again any time."
+    return "There was nothing stored for this chat. You can start again any time."
+
+
+def unknown_command_text() -> str:
+    """Typed text starting with '/' that is not one of our commands."""
+    return (
+        "I don't know that command. Try /help, /privacy, /forget or /council, or just type your question. "
+        f"In an emergency, type {_safe_word()}."
+    )
+
+
+def long_message_notice(limit: int) -> str:
+    """A message over the limit: what happens to it."""
+    return f"That's a long message, so I've read the first {limit:,} characters."
+
+
+def not_text_reply() -> str:
+    """Stickers, photos, voice notes."""
+    return f"Sorry, I can only read text for now. Type your question, or {_safe_word()} for emergency contacts."
+
+
+def button_expired_text() -> str:
+    """A button that is no longer known (for example after a restart)."""
+    return "That button has expired. Please type your question, or /help for the topics."
