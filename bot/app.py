@@ -1,4 +1,4 @@
-"""The gateway: one process, the only public surface, with the Telegram channel (and later the web widget)."""
+"""The gateway: one process, the only public surface, with the Telegram channel and the web chat widget."""
 
 from __future__ import annotations
 
@@ -11,15 +11,20 @@ import os
 from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from telegram import Update
 
 from . import conversations
+from .buttons import ButtonBook
 from .rasa_client import RasaClient
 from .settings import Settings, load_settings
 from .telegram_bot import TelegramChannel
+from .web import web_routes
+from .web_chat import WebChat
 
 logger = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
@@ -70,7 +75,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
     """The gateway's web app; Telegram starts and stops with it."""
     settings = settings or load_settings()
     rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_s)
-    channel = TelegramChannel(settings, rasa, id_secret(settings)) if settings.telegram_mode else None
+    buttons = ButtonBook()
+    secret = id_secret(settings)
+    channel = TelegramChannel(settings, rasa, secret, buttons) if settings.telegram_mode else None
+    web_chat = WebChat(settings, rasa, secret, buttons)
     telegram = channel.build() if channel else None
 
     async def health(_: Request) -> Response:
@@ -109,5 +117,14 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 await telegram.shutdown()
             await rasa.close()
 
-    routes = [Route("/health", health), Route("/telegram/webhook", telegram_webhook, methods=["POST"])]
-    return Starlette(routes=routes, lifespan=lifespan)
+    routes = [
+        Route("/health", health),
+        Route("/telegram/webhook", telegram_webhook, methods=["POST"]),
+        *web_routes(settings, web_chat),
+    ]
+    # Only the configured council sites may call the chat from their pages; the demo page is same-origin.
+    cors = Middleware(
+        CORSMiddleware, allow_origins=list(settings.widget_origins), allow_methods=["GET", "POST"],
+        allow_headers=["Content-Type"],
+    )  # fmt: skip
+    return Starlette(routes=routes, lifespan=lifespan, middleware=[cors])

@@ -26,6 +26,9 @@ class Settings:
     telegram_webhook_url: str | None
     telegram_webhook_secret: str | None
     telegram_chat_interval_s: float
+    widget_origins: tuple[str, ...]
+    web_messages_per_minute: int
+    quick_exit_url: str
 
     @property
     def telegram_mode(self) -> str | None:
@@ -52,4 +55,7 @@ def load_settings() -> Settings:
         telegram_webhook_url=env.get("TELEGRAM_WEBHOOK_URL") or None,
         telegram_webhook_secret=env.get("TELEGRAM_WEBHOOK_SECRET") or None,
         telegram_chat_interval_s=float(env.get("TELEGRAM_CHAT_INTERVAL", "1.0")),
+        widget_origins=tuple(o.strip() for o in env.get("WIDGET_ORIGINS", "").split(",") if o.strip()),
+        web_messages_per_minute=int(env.get("WEB_MESSAGES_PER_MINUTE", "20")),
+        quick_exit_url=env.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather"),
     )

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import time
 import weakref
-from collections import OrderedDict
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
@@ -23,6 +21,7 @@ from knowledge import get_knowledge
 from knowledge.runtime import configured_council
 
 from . import conversations
+from .buttons import ButtonBook
 from .rasa_client import RasaClient
 from .replies import Button, Reply
 from .settings import Settings
@@ -37,29 +36,7 @@ from .texts import (
 )
 
 CHANNEL = "tg"
-MAX_BUTTONS_REMEMBERED = 50_000
-
-
-class ButtonBook:
-    """Remembers button payloads behind short tokens: Telegram allows 64 bytes of callback data, and a token
-    that was never handed out cannot inject an intent."""
-
-    def __init__(self, size: int = MAX_BUTTONS_REMEMBERED) -> None:
-        self.size = size
-        self.payloads: OrderedDict[str, str] = OrderedDict()
-
-    def token(self, payload: str) -> str:
-        """The token for a payload, remembered for later presses."""
-        token = "b:" + hashlib.sha256(payload.encode()).hexdigest()[:20]
-        self.payloads[token] = payload
-        self.payloads.move_to_end(token)
-        while len(self.payloads) > self.size:
-            self.payloads.popitem(last=False)
-        return token
-
-    def payload(self, token: str) -> str | None:
-        """The payload behind a token, or None if it was never handed out (or long forgotten)."""
-        return self.payloads.get(token)
+MAX_CHATS_PACED = 50_000
 
 
 class ChatPacer:
@@ -84,18 +61,18 @@ class ChatPacer:
         if wait > 0:
             await asyncio.sleep(wait)
         self.last_sent[chat_id] = time.monotonic()
-        if len(self.last_sent) > MAX_BUTTONS_REMEMBERED:
+        if len(self.last_sent) > MAX_CHATS_PACED:
             self.last_sent.clear()
 
 
 class TelegramChannel:
     """Handlers for one bot: every text goes to Rasa through the shared client; replies come back paced."""
 
-    def __init__(self, settings: Settings, rasa: RasaClient, id_secret: str) -> None:
+    def __init__(self, settings: Settings, rasa: RasaClient, id_secret: str, buttons: ButtonBook) -> None:
         self.settings = settings
         self.rasa = rasa
         self.id_secret = id_secret
-        self.buttons = ButtonBook()
+        self.buttons = buttons
         self.pacer = ChatPacer(settings.telegram_chat_interval_s)
 
     def build(self) -> Application:

@@ -65,3 +65,16 @@ def not_text_reply() -> str:
 def button_expired_text() -> str:
     """A button that is no longer known (for example after a restart)."""
     return "That button has expired. Please type your question, or /help for the topics."
+
+
+def empty_message_text() -> str:
+    """An empty message."""
+    return "Type a question and I'll do my best to answer it, or type HELP to see the topics."
+
+
+def too_fast_text() -> str:
+    """Too many messages in a minute."""
+    return (
+        "You're sending messages faster than I can read them. Please wait a minute and try again. "
+        f"In an emergency, type {_safe_word()} or call {get_knowledge().national.services['emergency'].phone}."
+    )

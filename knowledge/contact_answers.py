@@ -125,3 +125,16 @@ def safe_reply(kb: KnowledgeBase, council_id: str, now: datetime) -> Answer:
         f"To talk to someone any time, {_service_line(samaritans)[2:].replace(': ', ', ')}.",
     ]
     return Answer("safe_fallback", council_id, with_source(blocks, trail), trail.refs())
+
+
+def emergency_contacts(kb: KnowledgeBase, council_id: str) -> list[tuple[str, str]]:
+    """The contacts a chat window shows at all times, as (who, how): 999, the team, out of hours, Samaritans."""
+    council = kb.council(council_id)
+    hours = council.service_hours
+    shown = [
+        ("In danger now", reach(kb.national.services["emergency"])),
+        (council.contacts[hours.in_hours].name + " (office hours)", reach(council.contacts[hours.in_hours])),
+        (council.contacts[hours.out_of_hours].name, reach(council.contacts[hours.out_of_hours])),
+        (kb.national.services["samaritans"].name, reach(kb.national.services["samaritans"])),
+    ]
+    return shown

@@ -17,6 +17,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 READY = "The assistant is ready."
 SATURDAY_NIGHT = "2026-11-28T23:15:00+00:00"
+ALLOWED_ORIGIN = "https://www.council.example"
 
 
 def free_port() -> int:
@@ -32,6 +33,11 @@ class Stack:
     action_port: int
     log_path: Path
     tracker_db: Path
+    gateway_port: int
+
+    @property
+    def gateway(self) -> str:
+        return f"http://127.0.0.1:{self.gateway_port}"
 
     def pids(self, server: str) -> list[int]:
         """The pids the launcher reported for a server, oldest first."""
@@ -57,12 +63,13 @@ def drain(stream, log) -> None:
 
 def start_stack(tmp_path: Path, clock: str) -> Stack:
     tmp_path.mkdir(parents=True, exist_ok=True)
-    rasa_port, action_port = free_port(), free_port()
+    rasa_port, action_port, gateway_port = free_port(), free_port(), free_port()
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")},
         "RASA_PORT": str(rasa_port),
         "ACTION_PORT": str(action_port),
-        "GATEWAY_PORT": str(free_port()),
+        "GATEWAY_PORT": str(gateway_port),
+        "WIDGET_ORIGINS": ALLOWED_ORIGIN,
         "TRACKER_DB": str(tmp_path / "tracker.db"),
         "ASSISTANT_CLOCK": clock,
     }
@@ -76,7 +83,7 @@ def start_stack(tmp_path: Path, clock: str) -> Stack:
         log.flush()
         if READY in line:
             threading.Thread(target=drain, args=(process.stdout, log), daemon=True).start()
-            return Stack(process, rasa_port, action_port, tmp_path / "serve.log", tmp_path / "tracker.db")
+            return Stack(process, rasa_port, action_port, tmp_path / "serve.log", tmp_path / "tracker.db", gateway_port)
     process.wait(timeout=30)
     raise RuntimeError(f"the assistant did not start: see {tmp_path / 'serve.log'}")
 

@@ -1,0 +1,159 @@
+"""The chat widget in a real browser: keyboard use, safety, quick exit, small screens, axe, and no JavaScript."""
+
+import re
+
+import httpx
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from knowledge import get_knowledge
+from tests.stack import ALLOWED_ORIGIN
+from tests.widget.conftest import SCREENSHOTS
+
+KB = get_knowledge()
+LUTON = KB.council("luton")
+
+
+def open_with_keyboard(page, stack):
+    page.goto(stack.gateway + "/")
+    launcher = page.get_by_role("button", name=re.compile("care leavers' assistant"))
+    expect(launcher).to_be_visible()
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement && document.activeElement.classList.contains('cla-launcher')"):
+            break
+    page.keyboard.press("Enter")
+    expect(page.get_by_label("Your message")).to_be_focused()
+
+
+def ask(page, text):
+    page.get_by_label("Your message").fill(text)
+    page.keyboard.press("Enter")
+
+
+def test_keyboard_council_tax_flow_with_a_button_and_the_source_line(page, stack):
+    open_with_keyboard(page, stack)
+    ask(page, "am i exempt from council tax")
+    luton = page.get_by_role("button", name="Luton", exact=True)
+    expect(luton).to_be_visible()
+    luton.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".cla-bot").last).to_contain_text("How old are you")
+    ask(page, "19")
+    answer = page.locator(".cla-bot").last
+    expect(answer).to_contain_text("Yes.")
+    expect(answer).to_contain_text(re.compile(r"From Luton's Local Offer, checked \w{3} \d{4}\."))
+
+
+def test_chat_log_is_a_polite_live_region_and_focus_returns_on_escape(page, stack):
+    open_with_keyboard(page, stack)
+    log = page.get_by_role("log")
+    expect(log).to_have_attribute("aria-live", "polite")
+    page.keyboard.press("Escape")
+    expect(page.locator(".cla-launcher")).to_be_focused()
+    expect(page.locator(".cla-launcher")).to_have_attribute("aria-expanded", "false")
+
+
+def test_html_in_messages_is_shown_as_text_and_runs_nothing(page, stack):
+    open_with_keyboard(page, stack)
+    for attack in ["<img src=x onerror=alert(1)>", "<script>alert(2)</script>"]:
+        ask(page, attack)
+        expect(page.locator(".cla-user").last).to_contain_text(attack)
+    expect(page.locator(".cla-bot")).to_have_count(2)
+    assert page.dialogs == []
+    assert page.locator(".cla-log img, .cla-log script").count() == 0
+
+
+def test_emergency_contacts_are_always_visible(page, stack):
+    open_with_keyboard(page, stack)
+    box = page.locator(".cla-emergency")
+    expect(box).to_be_visible()
+    expect(box).to_contain_text(LUTON.contacts["edt"].phone)
+    expect(box).to_contain_text(KB.national.services["emergency"].phone)
+
+
+def test_quick_exit_clears_the_chat_and_leaves_for_a_neutral_site(page, stack):
+    page.route(re.compile(r"https://www\.bbc\.co\.uk/.*"), lambda route: route.fulfill(body="<h1>Weather</h1>"))
+    open_with_keyboard(page, stack)
+    ask(page, "hi")
+    expect(page.locator(".cla-bot")).to_have_count(1)
+    page.get_by_role("button", name="Quick exit").click()
+    page.wait_for_url(re.compile(r"bbc\.co\.uk"))
+    assert page.evaluate("window.sessionStorage.getItem('cla-conversation')") is None
+    page.go_back()
+    assert "bbc.co.uk" in page.url or page.url == "about:blank", "quick exit replaces the page in history"
+
+
+def test_usable_at_320_pixels_wide(browser, stack):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    try:
+        page.goto(stack.gateway + "/")
+        page.get_by_role("button", name=re.compile("care leavers' assistant")).click()
+        ask(page, "is the gym free")
+        expect(page.locator(".cla-bot").last).to_contain_text("gym")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "widget-320px.png"))
+        panel = page.locator(".cla-panel").bounding_box()
+        assert panel["x"] >= 0 and panel["x"] + panel["width"] <= 320
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+        for target in page.locator(".cla-panel button, .cla-panel input").all():
+            box = target.bounding_box()
+            assert box["width"] >= 24 and box["height"] >= 24
+    finally:
+        context.close()
+
+
+def test_axe_finds_no_violations_with_the_widget_open(page, stack):
+    page.goto(stack.gateway + "/")
+    page.get_by_role("button", name=re.compile("care leavers' assistant")).click()
+    ask(page, "am i exempt from council tax")
+    expect(page.get_by_role("button", name="Luton", exact=True)).to_be_visible()
+    results = Axe().run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_without_javascript_the_form_gets_an_answer(browser, stack):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(stack.gateway + "/")
+        page.get_by_label("Your question").fill("how much is the setting up home grant")
+        page.get_by_role("button", name="Send").click()
+        expect(page.locator(".cla-bot").first).to_contain_text(LUTON.topics["setting_up_home"].values["allowance"])
+    finally:
+        context.close()
+
+
+def test_demo_page_has_a_strict_content_security_policy(stack):
+    policy = httpx.get(stack.gateway + "/").headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "default-src 'none'" in policy
+    assert "unsafe-inline" not in policy
+
+
+def test_cors_allows_only_configured_origins(stack):
+    def preflight(origin):
+        headers = {
+            "Origin": origin,
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "content-type",
+        }
+        return httpx.options(stack.gateway + "/chat", headers=headers)
+
+    assert preflight(ALLOWED_ORIGIN).headers.get("access-control-allow-origin") == ALLOWED_ORIGIN
+    assert "access-control-allow-origin" not in preflight("https://evil.example").headers
+
+
+def test_long_messages_get_a_notice_and_fast_senders_a_kind_limit(stack):
+    conversation = "limit-test-0001"
+    long = httpx.post(stack.gateway + "/chat", json={"conversation": conversation, "message": "gym " * 600}, timeout=30)
+    assert "first 1,000 characters" in long.json()["notices"][0]
+    statuses = [
+        httpx.post(
+            stack.gateway + "/chat", json={"conversation": conversation, "message": "hi"}, timeout=30
+        ).status_code
+        for _ in range(25)
+    ]
+    assert 429 in statuses
+    limited = httpx.post(stack.gateway + "/chat", json={"conversation": conversation, "message": "hi"}, timeout=30)
+    assert "wait a minute" in limited.json()["replies"][0]["text"]
