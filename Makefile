@@ -7,7 +7,7 @@ MODEL := models/assistant.tar.gz
 RESULTS := var/test-results
 
 .PHONY: run chat test lint format check-knowledge train install lock validate-data unit conversations nlu-score \
-	safety-score
+	safety-score browser
 
 run: train
 	$(PY) scripts/serve.py
@@ -32,8 +32,11 @@ train: check-knowledge
 validate-data: install
 	$(RASA) data validate --fail-on-warnings
 
-unit: train
+unit: train browser
 	$(PY) -m pytest
+
+browser:
+	scripts/install_chromium.sh
 
 conversations: train
 	$(RASA) test core --model $(MODEL) --stories tests/conversations --e2e --fail-on-prediction-errors --out $(RESULTS)/core
