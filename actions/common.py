@@ -8,7 +8,7 @@ from datetime import datetime
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from knowledge import Answer, KnowledgeBase, get_knowledge, topic_title
+from knowledge import OTHER, Answer, KnowledgeBase, find_council, get_knowledge, topic_title
 from knowledge.runtime import configured_council, current_time
 
 TOPIC_PREFIX = "ask_"
@@ -19,9 +19,44 @@ def knowledge() -> KnowledgeBase:
     return get_knowledge()
 
 
-def home_council() -> str:
-    """The council this assistant answers for (ASSISTANT_COUNCIL, default luton)."""
+def home_council(tracker: Tracker | None = None) -> str:
+    """The council this conversation's channel serves: the widget's or bot's configured council.
+
+    A channel may say so in the message metadata ({"council": "lancashire"}); otherwise ASSISTANT_COUNCIL.
+    """
+    if tracker is not None:
+        metadata = tracker.latest_message.get("metadata") or {}
+        council = metadata.get("council")
+        if council in knowledge().councils:
+            return council
     return configured_council(knowledge())
+
+
+def users_council(tracker: Tracker) -> str | None:
+    """The council that looked after this person, if we cover it; None if they named one we do not cover.
+
+    Until they say, it is the channel's council.
+    """
+    said = tracker.get_slot("council")
+    if said is None:
+        return home_council(tracker)
+    return said if said in knowledge().councils else None
+
+
+def council_said(tracker: Tracker) -> str | None:
+    """The council the latest message names: 'other' for "another council" or "not Luton", else the first
+    council or town the place-name recogniser found (or, failing that, the knowledge base's own matcher)."""
+    text = tracker.latest_message.get("text") or ""
+    mention = find_council(knowledge(), text, home_council(tracker))
+    if mention is not None and mention.council_id == OTHER:
+        return OTHER
+    named = next(tracker.get_latest_entity_values("council"), None)
+    return named or (mention.council_id if mention else None)
+
+
+def council_name(council_id: str | None) -> str | None:
+    """A council's name from the register of English councils, if it is one."""
+    return next((c.name for c in knowledge().register.councils if c.id == council_id), None)
 
 
 def now() -> datetime:

@@ -10,9 +10,16 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from knowledge import cant_answer, contact_now_answer, crisis_answer
 
-from .common import home_council, knowledge, now, send, topic_button, topic_of
+from .common import home_council, knowledge, now, send, topic_button, topic_of, users_council
 
 DID_YOU_MEAN = "action_did_you_mean"
+
+
+def council_for_contacts(tracker: Tracker) -> str:
+    """Whose teams to give: the person's council if we cover it, else the channel's (where they most likely are)."""
+    return users_council(tracker) or home_council(tracker)
+
+
 CATEGORY_ENTITY = "crisis_category"
 SOMETHING_ELSE = {"title": "Something else", "payload": "/out_of_scope"}
 TALK_TO_SOMEONE = {"title": "Who can I talk to?", "payload": "/contact_pa"}
@@ -27,7 +34,7 @@ class ActionContactNow(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         """Send the contact for this moment."""
-        send(dispatcher, contact_now_answer(knowledge(), home_council(), now()))
+        send(dispatcher, contact_now_answer(knowledge(), council_for_contacts(tracker), now()))
         return []
 
 
@@ -41,7 +48,7 @@ class ActionCrisis(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         """Send the crisis contacts for the kind of crisis the detector found (all of them if none)."""
         category = next(tracker.get_latest_entity_values(CATEGORY_ENTITY), None)
-        send(dispatcher, crisis_answer(knowledge(), home_council(), now(), category))
+        send(dispatcher, crisis_answer(knowledge(), council_for_contacts(tracker), now(), category))
         return []
 
 
@@ -54,7 +61,7 @@ class ActionCantAnswer(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         """Send the reply."""
-        send(dispatcher, cant_answer(knowledge(), home_council(), now()))
+        send(dispatcher, cant_answer(knowledge(), council_for_contacts(tracker), now()))
         return []
 
 
@@ -67,7 +74,7 @@ class ActionDefaultFallback(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         """Send the reply and revert the user's message so the conversation can go on."""
-        send(dispatcher, cant_answer(knowledge(), home_council(), now()))
+        send(dispatcher, cant_answer(knowledge(), council_for_contacts(tracker), now()))
         return [UserUtteranceReverted()]
 
 
@@ -96,7 +103,7 @@ class ActionDidYouMean(Action):
         ranking = tracker.latest_message.get("intent_ranking") or []
         topics = [t for t in (topic_of(r.get("name")) for r in ranking) if t][:2]
         if _fell_back_last_turn(tracker) or not topics:
-            send(dispatcher, cant_answer(knowledge(), home_council(), now()), [TALK_TO_SOMEONE])
+            send(dispatcher, cant_answer(knowledge(), council_for_contacts(tracker), now()), [TALK_TO_SOMEONE])
             return []
         buttons = [topic_button(t) for t in topics] + [SOMETHING_ELSE]
         dispatcher.utter_message(text="Sorry, I'm not sure I understood. Did you mean one of these?", buttons=buttons)
@@ -112,7 +119,7 @@ class ActionHelp(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         """List the topics."""
-        council = knowledge().council(home_council())
+        council = knowledge().council(council_for_contacts(tracker))
         topics = [t for t in knowledge().national.topics if t in council.topics or t == "charter"]
         dispatcher.utter_message(
             text=(

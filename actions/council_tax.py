@@ -9,9 +9,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from knowledge import OTHER, council_tax_answer, find_council, needs_age, read_age
+from knowledge import OTHER, council_tax_answer, needs_age, read_age
 
-from .common import home_council, knowledge, latest_intent, send
+from .common import council_said, home_council, knowledge, latest_intent, send
 
 TOPIC = "council_tax"
 # Intents that still count as an answer to the question asked; any other intent leaves the question for the
@@ -36,7 +36,7 @@ class ValidateCouncilTaxForm(FormValidationAction):
     ) -> list[str]:
         """Council always; age only when this council looked after them."""
         council = tracker.get_slot("council")
-        if council is not None and not needs_age(home_council(), council):
+        if council is not None and not needs_age(knowledge(), home_council(tracker), council):
             return ["council"]
         return domain_slots
 
@@ -46,9 +46,9 @@ class ValidateCouncilTaxForm(FormValidationAction):
         """A council named in the message, or a kind re-ask when the council question got no answer."""
         if latest_intent(tracker) == CRISIS:
             return {}
-        mention = find_council(knowledge(), tracker.latest_message.get("text") or "", home_council())
-        if mention is not None:
-            return {"council": mention.council_id}
+        council = council_said(tracker)
+        if council is not None:
+            return {"council": council}
         if _unclear(tracker, "council"):
             dispatcher.utter_message(text="Sorry, I didn't catch which council. Tap a button, or type its name.")
             return {"council": None}
@@ -79,10 +79,8 @@ class ActionAskCouncil(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         """Ask the question."""
-        council = knowledge().council(home_council()).council
         buttons = [
-            {"title": council.short_name, "payload": f'/inform{{"council":"{council.id}"}}'},
-            {"title": "Another council", "payload": f'/inform{{"council":"{OTHER}"}}'},
+            {"title": title, "payload": f'/inform{{"council":"{key}"}}'} for key, title in council_choices(tracker)
         ]
         dispatcher.utter_message(text="Which council looked after you when you were in care?", buttons=buttons)
         return []
@@ -110,10 +108,17 @@ class ActionAnswerCouncilTax(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         """Send the answer for the slots as they are now."""
-        send_council_tax(dispatcher, tracker.get_slot("council"), tracker.get_slot("age"))
+        send_council_tax(dispatcher, tracker, tracker.get_slot("council"), tracker.get_slot("age"))
         return [SlotSet("last_topic", TOPIC)]
 
 
-def send_council_tax(dispatcher: CollectingDispatcher, looked_after_by: str, age: int | None) -> None:
-    """Send the council tax answer for a council and an age."""
-    send(dispatcher, council_tax_answer(knowledge(), home_council(), looked_after_by, age))
+def council_choices(tracker: Tracker) -> list[tuple[str, str]]:
+    """The councils to offer as buttons, (id, short name): this channel's first, then 'Another council'."""
+    home = home_council(tracker)
+    councils = sorted(knowledge().councils.items(), key=lambda item: (item[0] != home, item[0]))
+    return [(key, c.council.short_name) for key, c in councils] + [(OTHER, "Another council")]
+
+
+def send_council_tax(dispatcher: CollectingDispatcher, tracker: Tracker, looked_after_by: str, age: int | None) -> None:
+    """Send the council tax answer for the council that looked after them and their age."""
+    send(dispatcher, council_tax_answer(knowledge(), home_council(tracker), looked_after_by, age))

@@ -8,9 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from knowledge import find_council, needs_age, read_age
+from knowledge import needs_age, read_age
 
-from .common import home_council, knowledge
+from .common import council_said, home_council, knowledge
 from .council_tax import TOPIC as COUNCIL_TAX
 from .council_tax import send_council_tax
 
@@ -25,12 +25,12 @@ class ActionUpdateDetails(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         """Remember what was said and say what changed."""
         text = tracker.latest_message.get("text") or ""
-        mention = find_council(knowledge(), text, home_council())
+        said = council_said(tracker)
         age = read_age(text)
-        council = mention.council_id if mention else tracker.get_slot("council")
+        council = said or tracker.get_slot("council")
         age = age if age is not None else tracker.get_slot("age")
         events = []
-        if mention:
+        if said:
             events.append(SlotSet("council", council))
         if age is not None and age != tracker.get_slot("age"):
             events.append(SlotSet("age", age))
@@ -38,10 +38,10 @@ class ActionUpdateDetails(Action):
             dispatcher.utter_message(text="Thanks. What would you like to know? Type 'help' to see the topics.")
             return []
         if tracker.get_slot("last_topic") == COUNCIL_TAX and council is not None:
-            if needs_age(home_council(), council) and age is None:
+            if needs_age(knowledge(), home_council(tracker), council) and age is None:
                 return [*events, FollowupAction("council_tax_form")]
             dispatcher.utter_message(text="Thanks, I've updated that.")
-            send_council_tax(dispatcher, council, age)
+            send_council_tax(dispatcher, tracker, council, age)
             return events
         dispatcher.utter_message(text="Thanks, I'll keep that in mind for the rest of this chat.")
         return events

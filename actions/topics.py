@@ -8,9 +8,9 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from knowledge import answer, cant_answer, charter_answer, charter_themes
+from knowledge import answer, cant_answer, charter_answer, charter_themes, uncovered_answer
 
-from .common import home_council, knowledge, latest_intent, now, send, topic_of
+from .common import council_name, home_council, knowledge, latest_intent, now, send, topic_of, users_council
 
 CHARTER = "charter"
 
@@ -25,10 +25,13 @@ class ActionAnswerTopic(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         """Send the topic's answer and remember it as the last topic."""
         topic = topic_of(latest_intent(tracker))
-        council = home_council()
+        council = users_council(tracker)
         if topic is None:
-            send(dispatcher, cant_answer(knowledge(), council, now()))
+            send(dispatcher, cant_answer(knowledge(), council or home_council(tracker), now()))
             return []
+        if council is None:
+            send(dispatcher, uncovered_answer(knowledge(), topic, council_name(tracker.get_slot("council"))))
+            return [SlotSet("last_topic", topic)]
         if topic == CHARTER:
             theme = tracker.get_slot("charter_theme")
             buttons = [

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from knowledge import get_knowledge
 from knowledge.contact_answers import emergency_contacts
-from knowledge.runtime import configured_council
 
 from .replies import Reply
 
@@ -23,25 +22,24 @@ SECURITY_HEADERS = {
 }
 
 
-def _council_name() -> str:
-    kb = get_knowledge()
-    return kb.council(configured_council(kb)).council.name
+def _council_name(council_id: str) -> str:
+    return get_knowledge().council(council_id).council.name
 
 
-def emergency_list() -> str:
+def emergency_list(council_id: str) -> str:
     """The emergency contacts as an HTML list (escaped)."""
-    kb = get_knowledge()
     items = "".join(
         f"<li><strong>{escape(who)}:</strong> {escape(how)}</li>"
-        for who, how in emergency_contacts(kb, configured_council(kb))
+        for who, how in emergency_contacts(get_knowledge(), council_id)
     )
     return f'<ul class="cla-emergency-list">{items}</ul>'
 
 
-def _no_js_form(conversation: str, log: str = "") -> str:
+def _no_js_form(conversation: str, council_id: str, log: str = "") -> str:
     return (
         '<form class="cla-nojs-form" method="post" action="/chat/form">'
         f'<input type="hidden" name="conversation" value="{escape(conversation)}">'
+        f'<input type="hidden" name="council" value="{escape(council_id)}">'
         f"{log}"
         '<label for="cla-nojs-message">Your question</label>'
         '<input id="cla-nojs-message" name="message" type="text" maxlength="2000" autocomplete="off" required>'
@@ -50,13 +48,14 @@ def _no_js_form(conversation: str, log: str = "") -> str:
     )
 
 
-def demo_page(conversation: str) -> str:
+def demo_page(conversation: str, council_id: str) -> str:
     """A page that looks like a council's care leavers page, with the widget on it and a no-JavaScript chat."""
     template = (STATIC / "demo.html").read_text(encoding="utf-8")
     return (
-        template.replace("{{council}}", escape(_council_name()))
-        .replace("{{no_js_chat}}", _no_js_form(conversation))
-        .replace("{{emergency}}", emergency_list())
+        template.replace("{{council}}", escape(_council_name(council_id)))
+        .replace("{{council_id}}", escape(council_id))
+        .replace("{{no_js_chat}}", _no_js_form(conversation, council_id))
+        .replace("{{emergency}}", emergency_list(council_id))
     )
 
 
@@ -69,7 +68,9 @@ def _reply_html(reply: Reply, button_ids: list[str]) -> str:
     return f'<div class="cla-msg cla-bot"><p>{text}</p>{buttons}</div>'
 
 
-def no_js_reply_page(conversation: str, asked: str, replies: list[tuple[Reply, list[str]]], notices: list[str]) -> str:
+def no_js_reply_page(
+    conversation: str, council_id: str, asked: str, replies: list[tuple[Reply, list[str]]], notices: list[str]
+) -> str:
     """The chat page without JavaScript: what was asked, the replies (as text), and the form again."""
     body = "".join(f'<p class="cla-notice">{escape(n)}</p>' for n in notices)
     if asked:
@@ -77,7 +78,9 @@ def no_js_reply_page(conversation: str, asked: str, replies: list[tuple[Reply, l
     body += "".join(_reply_html(reply, ids) for reply, ids in replies)
     template = (STATIC / "chat.html").read_text(encoding="utf-8")
     return (
-        template.replace("{{council}}", escape(_council_name()))
-        .replace("{{conversation}}", _no_js_form(conversation, f'<div role="log" class="cla-log">{body}</div>'))
-        .replace("{{emergency}}", emergency_list())
+        template.replace("{{council}}", escape(_council_name(council_id)))
+        .replace(
+            "{{conversation}}", _no_js_form(conversation, council_id, f'<div role="log" class="cla-log">{body}</div>')
+        )
+        .replace("{{emergency}}", emergency_list(council_id))
     )

@@ -20,15 +20,22 @@ from .web_chat import WebChat
 PRIVACY_NOTE = "Please don't share personal details such as your name, address or date of birth."
 
 
+def widget_council(asked: str | None) -> str:
+    """The council a widget is set up for (its data-council attribute), if we cover it; else the default."""
+    kb = get_knowledge()
+    return asked if asked in kb.councils else configured_council(kb)
+
+
 def web_routes(settings: Settings, chat: WebChat) -> list:
     """Routes for the demo page, the widget and the chat."""
 
-    async def demo(_: Request) -> Response:
-        return HTMLResponse(demo_page(str(uuid.uuid4())), headers=SECURITY_HEADERS)
+    async def demo(request: Request) -> Response:
+        council_id = widget_council(request.query_params.get("council"))
+        return HTMLResponse(demo_page(str(uuid.uuid4()), council_id), headers=SECURITY_HEADERS)
 
-    async def config(_: Request) -> Response:
+    async def config(request: Request) -> Response:
         kb = get_knowledge()
-        council_id = configured_council(kb)
+        council_id = widget_council(request.query_params.get("council"))
         return JSONResponse(
             {
                 "council": kb.council(council_id).council.short_name,
@@ -48,7 +55,8 @@ def web_routes(settings: Settings, chat: WebChat) -> list:
         conversation = str(body.get("conversation", "")) if isinstance(body, dict) else ""
         if not chat.valid_conversation(conversation):
             return JSONResponse({"error": "missing or malformed conversation id"}, status_code=400)
-        turn = await chat.turn(conversation, str(body.get("message") or ""), str(body.get("button") or ""))
+        council = widget_council(str(body.get("council") or ""))
+        turn = await chat.turn(conversation, str(body.get("message") or ""), str(body.get("button") or ""), council)
         return JSONResponse(chat.as_json(turn), status_code=turn.status)
 
     async def chat_form(request: Request) -> Response:
@@ -57,10 +65,11 @@ def web_routes(settings: Settings, chat: WebChat) -> list:
         if not chat.valid_conversation(conversation):
             conversation = str(uuid.uuid4())
         message, button = str(form.get("message") or ""), str(form.get("button") or "")
-        turn = await chat.turn(conversation, message, button)
+        council = widget_council(str(form.get("council") or ""))
+        turn = await chat.turn(conversation, message, button, council)
         replies = [(r, [chat.buttons.token(b.payload) for b in r.buttons]) for r in turn.replies]
         asked = message if not button else ""
-        page = no_js_reply_page(conversation, asked, replies, turn.notices)
+        page = no_js_reply_page(conversation, council, asked, replies, turn.notices)
         return HTMLResponse(page, status_code=turn.status, headers=SECURITY_HEADERS)
 
     return [

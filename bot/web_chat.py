@@ -55,16 +55,17 @@ class WebChat:
             self.recent.clear()
         return False
 
-    async def turn(self, conversation: str, text: str = "", button: str = "") -> Turn:
-        """Answer one typed message or one button press."""
+    async def turn(self, conversation: str, text: str = "", button: str = "", council: str | None = None) -> Turn:
+        """Answer one typed message or one button press; `council` is the council the widget is set up for."""
         if self._too_fast(conversation):
             return Turn([Reply(too_fast_text())], status=429)
         sender = conversations.sender_id(CHANNEL, conversation, self.id_secret)
+        metadata = {"channel": "web", **({"council": council} if council else {})}
         if button:
             payload = self.buttons.payload(button)
             if payload is None:
                 return Turn([Reply(button_expired_text())])
-            return Turn(await self.rasa.send(sender, payload, {"channel": "web"}))
+            return Turn(await self.rasa.send(sender, payload, metadata))
         # Typed text never reaches Rasa as an intent: leading slashes are dropped.
         text = text.strip().lstrip("/").strip()
         if not text:
@@ -74,7 +75,7 @@ class WebChat:
         if len(text) > limit:
             notices.append(long_message_notice(limit))
             text = text[:limit]
-        return Turn(await self.rasa.send(sender, text, {"channel": "web"}), notices)
+        return Turn(await self.rasa.send(sender, text, metadata), notices)
 
     def as_json(self, turn: Turn) -> dict:
         """A turn as the widget reads it; buttons carry tokens, sources keep only web links."""

@@ -1,12 +1,14 @@
 """The care-leaver assistant's domain core: facts as YAML, checked on load, and pure functions over them."""
 
-from .answers import Answer, answer, topic_title
+from .answers import Answer, topic_title
 from .charter import charter_answer, charter_themes
 from .contact_answers import cant_answer, contact_now_answer, crisis_answer
 from .council_tax import council_tax_answer, needs_age
 from .hours import ContactAdvice, who_to_contact
 from .loader import KnowledgeBase, KnowledgeError, get_knowledge, load_knowledge
 from .text import OTHER, CouncilMention, find_council, read_age
+from .topic_answers import answer
+from .uncovered import silent_answer, uncovered_answer
 
 __all__ = [
     "OTHER",
@@ -27,6 +29,8 @@ __all__ = [
     "load_knowledge",
     "needs_age",
     "read_age",
+    "silent_answer",
     "topic_title",
+    "uncovered_answer",
     "who_to_contact",
 ]

@@ -81,26 +81,27 @@ def _join(items: Iterable[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def _ways(contact: Contact) -> tuple[str, str, str]:
+    """(verb, preposition, where) for the first way a contact can be reached."""
+    if contact.phone:
+        return "call", "on", contact.phone
+    if contact.text:
+        return "text", "on", contact.text
+    if contact.email:
+        return "email", "at", contact.email
+    return "write to", "at", contact.address
+
+
 def reach(contact: Contact) -> str:
     """How to reach a contact, e.g. 'call 01234 567890'."""
-    if contact.phone:
-        return f"call {contact.phone}"
-    if contact.text:
-        return f"text {contact.text}"
-    if contact.email:
-        return f"email {contact.email}"
-    return f"write to {contact.address}"
+    verb, _, where = _ways(contact)
+    return f"{verb} {where}"
 
 
 def contact_line(contact: Contact) -> str:
     """How to reach a named contact, e.g. 'call the X on 01234 567890'."""
-    if contact.phone:
-        return f"call the {contact.name} on {contact.phone}"
-    if contact.text:
-        return f"text the {contact.name} on {contact.text}"
-    if contact.email:
-        return f"email the {contact.name} at {contact.email}"
-    return f"write to the {contact.name} at {contact.address}"
+    verb, preposition, where = _ways(contact)
+    return f"{verb} the {contact.name} {preposition} {where}"
 
 
 def _point_text(point: Point, context: dict) -> str:
@@ -108,7 +109,8 @@ def _point_text(point: Point, context: dict) -> str:
     return f"{text} {NOT_CONFIRMED}" if point.verify else text
 
 
-def _local_part(council: CouncilFile, topic: Topic, context: dict, trail: SourceTrail) -> list[str]:
+def local_part(council: CouncilFile, topic: Topic, context: dict, trail: SourceTrail) -> list[str]:
+    """A council's points and recorded conflicts on a topic, as lines."""
     lines = []
     for point in topic.points:
         trail.add(council.sources[point.source])
@@ -121,7 +123,8 @@ def _local_part(council: CouncilFile, topic: Topic, context: dict, trail: Source
     return lines
 
 
-def _national_part(kb: KnowledgeBase, topic_id: str, trail: SourceTrail) -> list[str]:
+def national_part(kb: KnowledgeBase, topic_id: str, trail: SourceTrail) -> list[str]:
+    """What holds everywhere in England on a topic, as one block (or none)."""
     topic = kb.national.topics.get(topic_id)
     if topic is None or not topic.points:
         return []
@@ -136,22 +139,6 @@ def _national_part(kb: KnowledgeBase, topic_id: str, trail: SourceTrail) -> list
 def topic_title(kb: KnowledgeBase, topic_id: str) -> str:
     """The topic's title from the national catalogue."""
     return kb.national.topics[topic_id].title or topic_id
-
-
-def answer(kb: KnowledgeBase, topic_id: str, council_id: str) -> Answer:
-    """Answer a topic for a council: its own offer, anything national, how to get it, the source line."""
-    council = kb.council(council_id)
-    trail = SourceTrail()
-    topic = council.topics.get(topic_id)
-    if topic and topic.points:
-        context = council_context(kb.national, council, topic_id)
-        first, *rest = _local_part(council, topic, context, trail)
-        local = "\n".join([first] + [f"• {line}" for line in rest])
-    else:
-        name = council.council.short_name
-        local = f"{name}'s offer doesn't say anything about {topic_title(kb, topic_id).lower()}."
-    blocks = [local, *_national_part(kb, topic_id, trail), next_step(kb, council, topic_id)]
-    return Answer(topic_id, council_id, with_source(blocks, trail), trail.refs())
 
 
 def next_step(kb: KnowledgeBase, council: CouncilFile, topic_id: str) -> str:

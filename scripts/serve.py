@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from knowledge import KnowledgeError, load_knowledge  # noqa: E402
+from scripts.build_places import build as build_places  # noqa: E402
 
 BIN = Path(sys.executable).parent
 ACTIONS, RASA, GATEWAY = "action server", "Rasa server", "gateway"
@@ -128,6 +129,7 @@ def main() -> int:
         print("The knowledge files have problems, so the assistant will not start:", file=sys.stderr)
         print("\n".join(f"  {p}" for p in error.problems), file=sys.stderr)
         return 1
+    build_places()  # place names come from knowledge/, which may have changed without a retrain
     config = settings()
     if not Path(config["model"]).exists():
         print(f"No trained model at {config['model']}: run `make run` (it trains first).", file=sys.stderr)

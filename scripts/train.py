@@ -10,6 +10,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from scripts.build_places import build as build_places  # noqa: E402
 MODEL = ROOT / "models" / "assistant.tar.gz"
 STAMP = ROOT / "models" / "assistant.stamp"
 
@@ -33,7 +36,8 @@ def fingerprint() -> str:
 
 
 def main() -> int:
-    """Train if the stamp is missing or stale, then write the stamp."""
+    """Build the place-name pipeline; train if the stamp is missing or stale, then write the stamp."""
+    print(f"Place names: {build_places()} patterns.")
     current = fingerprint()
     if MODEL.exists() and STAMP.exists() and STAMP.read_text().strip() == current:
         print(f"Model is up to date ({MODEL.relative_to(ROOT)}).")

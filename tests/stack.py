@@ -49,7 +49,11 @@ class Stack:
         return f"http://127.0.0.1:{self.rasa_port}/webhooks/rest/webhook"
 
     def say(self, sender: str, message: str) -> list[dict]:
-        response = httpx.post(self.webhook, json={"sender": sender, "message": message}, timeout=30)
+        return self.say_with(sender, message, {})
+
+    def say_with(self, sender: str, message: str, metadata: dict) -> list[dict]:
+        body = {"sender": sender, "message": message, "metadata": metadata}
+        response = httpx.post(self.webhook, json=body, timeout=30)
         response.raise_for_status()
         return response.json()
 

@@ -4,6 +4,7 @@
   "use strict";
   var script = document.currentScript;
   var base = new URL(script && script.src ? script.src : "/widget/widget.js", window.location.href).origin;
+  var council = script ? script.getAttribute("data-council") || "" : "";
   var KEY = "cla-conversation";
 
   function el(tag, attrs, text) {
@@ -131,6 +132,7 @@
 
     function send(body) {
       body.conversation = conversationId();
+      body.council = council;
       typing.hidden = false;
       return fetch(base + "/chat", {
         method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body),
@@ -169,7 +171,7 @@
   function start() {
     var css = el("link", { rel: "stylesheet", href: base + "/widget/widget.css" });
     document.head.appendChild(css);
-    fetch(base + "/widget/config.json", { credentials: "omit" })
+    fetch(base + "/widget/config.json?council=" + encodeURIComponent(council), { credentials: "omit" })
       .then(function (response) { return response.json(); })
       .then(build);
   }

@@ -121,9 +121,25 @@ async def test_help_lists_every_topic_as_a_button(dispatcher):
     assert "/ask_charter" in payloads
 
 
-async def test_ask_council_offers_this_council_and_another(dispatcher):
+async def test_ask_council_offers_this_council_first_then_the_others_and_another(dispatcher):
     await run(ActionAskCouncil(), dispatcher, make_tracker())
-    assert [b["title"] for b in dispatcher.messages[0]["buttons"]] == ["Luton", "Another council"]
+    titles = [b["title"] for b in dispatcher.messages[0]["buttons"]]
+    assert titles[0] == "Luton" and titles[-1] == "Another council"
+    assert sorted(titles[1:-1]) == sorted(c.council.short_name for k, c in KB.councils.items() if k != "luton")
+
+
+async def test_a_widget_set_to_another_council_answers_for_it(dispatcher):
+    tracker = make_tracker("how much is the setting up grant", "ask_setting_up_home")
+    tracker.latest_message["metadata"] = {"council": "lancashire"}
+    await run(ActionAnswerTopic(), dispatcher, tracker)
+    assert dispatcher.messages[0]["custom"]["council"] == "lancashire"
+
+
+async def test_a_council_we_do_not_cover_gets_the_national_answer(dispatcher):
+    tracker = make_tracker("how much is the setting up grant", "ask_setting_up_home", slots={"council": "kent"})
+    await run(ActionAnswerTopic(), dispatcher, tracker)
+    assert "I don't have Kent County Council's local offer yet" in dispatcher.messages[0]["text"]
+    assert dispatcher.messages[0]["custom"]["council"] is None
 
 
 async def validate(dispatcher, text, intent, slots):

@@ -27,7 +27,8 @@ def topics(replies: list[dict]) -> list[str]:
 def test_council_tax_flow_asks_only_what_it_needs_and_can_be_corrected(stack):
     first = stack.say("ct-user", "am i exempt from council tax")
     assert "Which council looked after you" in texts(first)
-    assert [b["title"] for b in first[0]["buttons"]] == ["Luton", "Another council"]
+    titles = [b["title"] for b in first[0]["buttons"]]
+    assert titles[0] == "Luton" and titles[-1] == "Another council"
     second = stack.say("ct-user", first[0]["buttons"][0]["payload"])
     assert "How old are you" in texts(second)
     third = stack.say("ct-user", "19")

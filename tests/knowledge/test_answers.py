@@ -5,6 +5,7 @@ import re
 import pytest
 
 from knowledge import answer, charter_answer, charter_themes, get_knowledge
+from knowledge.schema import Topic
 from knowledge.templates import council_context, render
 
 KB = get_knowledge()
@@ -83,3 +84,26 @@ def test_charter_counts_every_pledge_and_lists_a_theme():
     detail = charter_answer(KB, "luton", key).text
     assert detail.startswith(title)
     assert all(p in detail for p in LUTON.charter.themes[key].pledges)
+
+
+ALL_ANSWERS = [(c, t) for c in sorted(KB.councils) for t in sorted(KB.national.topics) if t != "charter"]
+
+
+@pytest.mark.parametrize(("council_id", "topic"), ALL_ANSWERS)
+def test_every_answer_names_its_council_and_its_source(council_id, topic):
+    reply = answer(KB, topic, council_id)
+    assert KB.council(council_id).council.short_name in reply.text
+    assert SOURCE_LINE.search(reply.text), reply.text
+    assert reply.payload()["council"] == council_id
+
+
+SILENT = [(c, t) for c, t in ALL_ANSWERS if t not in KB.council(c).topics]
+
+
+@pytest.mark.parametrize(("council_id", "topic"), SILENT)
+def test_a_silent_offer_never_borrows_another_councils_figures(council_id, topic):
+    text = answer(KB, topic, council_id).text
+    assert "doesn't say anything about" in text
+    for other_id, other in KB.councils.items():
+        for point in other.topics.get(topic, Topic()).points if other_id != council_id else []:
+            assert render(point.text, council_context(KB.national, other, topic)) not in text

@@ -3,7 +3,7 @@
 import pytest
 
 from knowledge import council_tax_answer, get_knowledge
-from knowledge.council_tax import council_tax_outcome
+from knowledge.council_tax import decide
 
 KB = get_knowledge()
 LIMIT = KB.council("luton").topics["council_tax"].values["exempt_to_age"]
@@ -15,7 +15,7 @@ PAYABLE_FROM = KB.national.topics["council_tax"].values["payable_from_age"]
     [(PAYABLE_FROM - 1, "under_age"), (PAYABLE_FROM, "eligible"), (LIMIT - 1, "eligible"), (LIMIT, "too_old")],
 )
 def test_luton_care_leaver_outcome_by_age(age, outcome):
-    assert council_tax_outcome(KB, "luton", "luton", age) == outcome
+    assert decide(KB, "luton", "luton", age).outcome == outcome
 
 
 def test_eligible_answer_says_yes_with_the_limit_and_how_to_apply():
@@ -31,7 +31,7 @@ def test_too_old_answer_says_no():
     assert str(LIMIT) in text
 
 
-@pytest.mark.parametrize("other", ["bedford", "other"])
+@pytest.mark.parametrize("other", ["bedford", "other", "manchester"])
 def test_other_councils_care_leavers_are_told_to_ask_their_own_council(other):
     reply = council_tax_answer(KB, "luton", other, None)
     assert "doesn't cover care leavers from other areas" in reply.text
@@ -41,4 +41,29 @@ def test_other_councils_care_leavers_are_told_to_ask_their_own_council(other):
 
 def test_age_is_needed_for_the_councils_own_care_leavers():
     with pytest.raises(ValueError):
-        council_tax_outcome(KB, "luton", "luton", None)
+        decide(KB, "luton", "luton", None)
+
+
+def test_lancashires_grant_follows_its_care_leavers_anywhere():
+    limit = KB.council("lancashire").topics["council_tax"].values["exempt_to_age"]
+    decision = decide(KB, "luton", "lancashire", limit - 5)
+    assert (decision.council_id, decision.outcome) == ("lancashire", "eligible")
+
+
+def test_lutons_exemption_does_not_follow_its_care_leavers_elsewhere():
+    decision = decide(KB, "lancashire", "luton", None)
+    assert (decision.council_id, decision.outcome) == ("lancashire", "other_council")
+
+
+def test_a_silent_offer_is_said_to_be_silent():
+    assert decide(KB, "central_bedfordshire", "central_bedfordshire", None).outcome == "silent"
+    text = council_tax_answer(KB, "central_bedfordshire", "central_bedfordshire", None).text
+    assert "Central Bedfordshire's offer for care leavers doesn't say anything about council tax" in text
+
+
+def test_an_uncovered_council_in_an_area_without_a_rule_gets_the_national_answer():
+    assert decide(KB, "central_bedfordshire", "kent", None).outcome == "uncovered"
+    assert (
+        "I don't have Kent County Council's local offer yet"
+        in council_tax_answer(KB, "central_bedfordshire", "kent", None).text
+    )

@@ -42,7 +42,7 @@ def test_buttons_become_an_inline_keyboard_and_a_press_sends_the_payload(gateway
     api.send_text(103, "am i exempt from council tax")
     (question,) = api.wait_for(103, 1)
     titles = [b["text"] for b in question.buttons]
-    assert titles == ["Luton", "Another council"]
+    assert titles[0] == "Luton" and titles[-1] == "Another council"
     api.press(103, question.buttons[0]["callback_data"])
     asked_age = api.wait_for(103, 2)[-1]
     assert "How old are you" in asked_age.text
