@@ -7,7 +7,7 @@ MODEL := models/assistant.tar.gz
 RESULTS := var/test-results
 
 .PHONY: run chat test lint format check-knowledge train install lock validate-data unit conversations nlu-score \
-	safety-score browser
+	safety-score browser bench soak
 
 run: train
 	$(PY) scripts/serve.py
@@ -46,6 +46,12 @@ nlu-score: train
 
 safety-score: install
 	$(PY) scripts/safety_score.py
+
+bench: train
+	$(PY) -m bench.run
+
+soak: train
+	$(PY) -m bench.run --soak
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -1,0 +1,1 @@
+"""Project scripts: setup, training, serving and scoring."""

@@ -4,7 +4,7 @@ If the action server stops, it is restarted; the Rasa server answers with a safe
 
 Ports and paths come from the environment: RASA_PORT (5005), ACTION_PORT (5055), GATEWAY_PORT (8000),
 TRACKER_DB (var/rasa.db),
-RASA_MODEL (models/assistant.tar.gz), ASSISTANT_HOST (127.0.0.1).
+RASA_MODEL (models/assistant.tar.gz), RASA_CREDENTIALS (credentials.yml), ASSISTANT_HOST (127.0.0.1).
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ def settings() -> dict[str, str]:
         "gateway_port": os.environ.get("GATEWAY_PORT", "8000"),
         "tracker_db": os.environ.get("TRACKER_DB", str(ROOT / "var" / "rasa.db")),
         "model": os.environ.get("RASA_MODEL", str(ROOT / "models" / "assistant.tar.gz")),
+        "credentials": os.environ.get("RASA_CREDENTIALS", str(ROOT / "credentials.yml")),
     }
 
 
@@ -60,7 +61,7 @@ def commands(config: dict[str, str]) -> dict[str, list[str]]:
         ACTIONS: [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "-p", config["action_port"]],
         RASA: [
             str(BIN / "rasa"), "run", "--model", config["model"], "--interface", config["host"],
-            "--port", config["rasa_port"], "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
+            "--port", config["rasa_port"], "--credentials", config["credentials"], "--endpoints", "endpoints.yml",
         ],
         GATEWAY: [str(BIN / "python"), "-m", "bot"],
     }  # fmt: skip

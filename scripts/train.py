@@ -13,6 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from scripts.build_places import build as build_places  # noqa: E402
+
 MODEL = ROOT / "models" / "assistant.tar.gz"
 STAMP = ROOT / "models" / "assistant.stamp"
 

@@ -1,0 +1,1 @@
+"""`make bench`: our assistant against stock Rasa, measured side by side."""

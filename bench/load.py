@@ -1,0 +1,136 @@
+"""The load generator, a separate process: open-loop Poisson arrivals or closed-loop saturation over loopback.
+
+Usage: python -m bench.load open URL RATE SECONDS [LONG_SHARE] | python -m bench.load saturate URL CONVERSATIONS SECONDS
+Prints one JSON object: latencies (ms, from each message's scheduled send time) and errors.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = 2026
+
+
+def conversations(count: int, rng: random.Random) -> list[list[str]]:
+    """Conversations of 3 to 8 turns replayed from the held-out NLU set (messages never trained on)."""
+    data = yaml.safe_load((ROOT / "tests" / "nlu" / "heldout.yml").read_text(encoding="utf-8"))
+    messages = [
+        line.strip()[2:]
+        for block in data["nlu"]
+        if block.get("intent") != "crisis"
+        for line in block["examples"].splitlines()
+        if line.strip()
+    ]
+    return [rng.sample(messages, rng.randint(3, 8)) for _ in range(count)]
+
+
+async def _send(client: httpx.AsyncClient, url: str, sender: str, text: str) -> bool:
+    try:
+        response = await client.post(url, json={"sender": sender, "message": text})
+        return response.status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+async def open_loop(url: str, rate: float, seconds: float, long_share: float = 0.0) -> dict:
+    """Messages arrive at a fixed Poisson rate; latency counts from the scheduled time, so queueing shows.
+
+    With long_share > 0, that share of messages goes to two long conversations (hundreds of turns each).
+    """
+    rng = random.Random(SEED)
+    pool = conversations(400, rng)
+    long_ids = [len(pool), len(pool) + 1]
+    pool += [sum(conversations(40, rng), []) for _ in long_ids]
+    schedule, t = [], 0.0
+    while t < seconds:
+        t += rng.expovariate(rate)
+        schedule.append(t)
+    picks = random.Random(SEED + 2)
+    choices = [
+        picks.choice(long_ids) if picks.random() < long_share else i % (len(pool) - 2) for i in range(len(schedule))
+    ]
+
+    latencies: list[float] = []
+    long_latencies: list[tuple[float, float]] = []
+    errors = 0
+    turn_of: dict[int, int] = {}
+    locks = [asyncio.Lock() for _ in pool]
+    limits = httpx.Limits(max_connections=1000, max_keepalive_connections=200)
+    async with httpx.AsyncClient(timeout=60, limits=limits) as client:
+        start = time.perf_counter()
+
+        async def fire(index: int, at: float) -> None:
+            nonlocal errors
+            delay = start + at - time.perf_counter()
+            if delay > 0:
+                await asyncio.sleep(delay)
+            conversation = choices[index]
+            async with locks[conversation]:  # one conversation's turns go in order, as a person's would
+                turn = turn_of.get(conversation, 0)
+                turn_of[conversation] = turn + 1
+                text = pool[conversation][turn % len(pool[conversation])]
+                ok = await _send(client, url, f"bench-{SEED}-{conversation}", text)
+            latency = (time.perf_counter() - start - at) * 1000
+            latencies.append(latency)
+            timeline.append((at, latency))
+            if conversation in long_ids:
+                long_latencies.append((turn, latency))
+            errors += 0 if ok else 1
+
+        timeline: list[tuple[float, float]] = []
+        await asyncio.gather(*(fire(i, at) for i, at in enumerate(schedule)))
+    return {"mode": "open", "rate": rate, "seconds": seconds, "latencies_ms": latencies, "errors": errors,
+            "timeline": sorted(timeline), "long_turns": sorted(long_latencies)}  # fmt: skip
+
+
+async def saturate(url: str, count: int, seconds: float) -> dict:
+    """count conversations each sending its next message as soon as the last is answered."""
+    rng = random.Random(SEED + 1)
+    pool = conversations(count, rng)
+    done = 0
+    errors = 0
+    latencies: list[float] = []
+    async with httpx.AsyncClient(timeout=60, limits=httpx.Limits(max_connections=count)) as client:
+        end = time.perf_counter() + seconds
+
+        async def talk(index: int) -> None:
+            nonlocal done, errors
+            turn = 0
+            while time.perf_counter() < end:
+                sent = time.perf_counter()
+                ok = await _send(client, url, f"sat-{index}", pool[index][turn % len(pool[index])])
+                latencies.append((time.perf_counter() - sent) * 1000)
+                done += 1
+                errors += 0 if ok else 1
+                turn += 1
+
+        started = time.perf_counter()
+        await asyncio.gather(*(talk(i) for i in range(count)))
+        elapsed = time.perf_counter() - started
+    return {"mode": "saturate", "conversations": count, "seconds": elapsed, "messages": done,
+            "throughput": done / elapsed, "latencies_ms": latencies, "errors": errors}  # fmt: skip
+
+
+def main() -> int:
+    """Run one load and print its JSON result."""
+    mode, url, amount, seconds = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
+    if mode == "open":
+        long_share = float(sys.argv[5]) if len(sys.argv) > 5 else 0.0
+        result = asyncio.run(open_loop(url, amount, seconds, long_share))
+    else:
+        result = asyncio.run(saturate(url, int(amount), seconds))
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

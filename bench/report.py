@@ -1,0 +1,117 @@
+"""Write docs/benchmarks.md (tables) and docs/bench-p95.png (p95 against offered rate) from bench/results/."""
+
+from __future__ import annotations
+
+import json
+import statistics
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+DOC = ROOT / "docs" / "benchmarks.md"
+CHART = ROOT / "docs" / "bench-p95.png"
+NOTES = ROOT / "docs" / "benchmark-levers.md"
+FIGURES = [
+    ("slo_throughput", "SLO throughput (msg/s at p95 < 100 ms)", True),
+    ("saturation_throughput", "Saturation throughput (msg/s, 50 conversations)", True),
+    ("rasa_rss_peak_mb", "Rasa server peak RSS (MB)", False),
+    ("stack_rss_peak_mb", "Whole stack peak RSS (MB)", False),
+    ("startup_s", "Start to first answer (s)", False),
+    ("training_s", "Full training (s)", False),
+    ("macro_f1", "NLU macro-F1 (held-out)", True),
+    ("crisis_recall", "Crisis recall (whole pipeline)", True),
+]
+
+
+def latest(kind: str) -> dict | None:
+    """The newest result file of a kind."""
+    files = sorted(RESULTS.glob(f"{kind}-*.json"))
+    return json.loads(files[-1].read_text()) if files else None
+
+
+def mean(pairs: list[dict], system: str, key: str) -> float:
+    """A figure averaged over the pairs."""
+    return statistics.mean(float(pair[system][key]) for pair in pairs)
+
+
+def bench_section(bench: dict) -> list[str]:
+    """The comparison table, the latency table and the chart."""
+    pairs = bench["pairs"]
+    lines = [
+        f"Run {bench['when']}: {len(pairs)} pairs, {bench['seconds_per_load']:.0f} s per load, on this machine.",
+        "",
+        "| figure | ours | baseline | ours / baseline | each pair (ours; baseline) |",
+        "|---|---|---|---|---|",
+    ]
+    for key, label, _ in FIGURES:
+        ours, base = mean(pairs, "ours", key), mean(pairs, "baseline", key)
+        ratio = f"{ours / base:.2f}" if base else "n/a"
+        each = "; ".join(f"{p['ours'][key]} / {p['baseline'][key]}" for p in pairs)
+        lines.append(f"| {label} | {ours:.3g} | {base:.3g} | {ratio} | {each} |")
+    lines += ["", "Open-loop latency, first pair (ms, from each message's scheduled send time):", "",
+              "| rate (msg/s) | ours p50 | ours p95 | ours p99 | baseline p50 | baseline p95 | baseline p99 |",
+              "|---|---|---|---|---|---|---|"]  # fmt: skip
+    first = pairs[0]
+    for rate in bench["rates"]:
+        o, b = first["ours"]["open_loop"][str(rate)], first["baseline"]["open_loop"][str(rate)]
+        lines.append(f"| {rate} | {o['p50']} | {o['p95']} | {o['p99']} | {b['p50']} | {b['p95']} | {b['p99']} |")
+    figure, axes = plt.subplots(figsize=(7, 4))
+    for system in ("ours", "baseline"):
+        for index, pair in enumerate(pairs):
+            p95 = [pair[system]["open_loop"][str(r)]["p95"] for r in bench["rates"]]
+            axes.plot(bench["rates"], p95, marker="o", label=f"{system} (pair {index + 1})",
+                      color="#00703c" if system == "ours" else "#d4351c", alpha=1 - 0.35 * index)  # fmt: skip
+    axes.axhline(100, linestyle="--", color="#505a5f", label="p95 = 100 ms")
+    axes.set(xscale="log", yscale="log", xlabel="offered rate (messages/s)", ylabel="p95 latency (ms)")
+    axes.set_xticks(bench["rates"], [str(r) for r in bench["rates"]])
+    axes.legend(fontsize=8)
+    figure.tight_layout()
+    figure.savefig(CHART, dpi=120)
+    return [*lines, "", f"![p95 against offered rate]({CHART.name})"]
+
+
+def soak_section(soak: dict) -> list[str]:
+    """The soak figures."""
+    minutes = ", ".join(f"{m}: {v}" for m, v in soak["p95_per_minute"].items())
+    return [
+        f"Run {soak['when']}: {soak['minutes']:.0f} minutes at {soak['rate']} msg/s, {soak['messages']} messages, "
+        f"{soak['errors']} errors.",
+        "",
+        f"- Rasa server RSS: {soak['rasa_rss_mb']['start']} MB after start, {soak['rasa_rss_mb']['end']} MB at the "
+        f"end ({soak['memory_growth']:.1%} growth).",
+        f"- p95 per minute (ms): {minutes}.",
+        f"- Long conversations reached {soak['long_conversation_turns']} turns; their median latency was "
+        f"{soak['long_p50_first_50_turns']} ms in the first 50 turns and {soak['long_p50_after_200_turns']} ms "
+        "after turn 200.",
+    ]
+
+
+def main() -> int:
+    """Rewrite the benchmark document from the newest results."""
+    bench, soak = latest("bench"), latest("soak")
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (and `make soak`) from `bench/results/`; do not edit by hand.",
+        "Our assistant against the same data trained with the stock `rasa init` config.yml and default REST",
+        "channel, both with the action server, one after the other on the same machine.",
+        "",
+    ]
+    if bench:
+        lines += ["## Ours against stock Rasa", "", *bench_section(bench), ""]
+    if soak:
+        lines += ["## Soak", "", *soak_section(soak), ""]
+    if NOTES.exists():
+        lines += [NOTES.read_text().strip(), ""]
+    DOC.write_text("\n".join(lines))
+    print(f"Wrote {DOC.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

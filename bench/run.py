@@ -1,0 +1,221 @@
+"""`make bench`: train and run our assistant and a stock-Rasa baseline one after the other, repeated in pairs,
+under the same loads, and record every figure. `--soak` runs ours for ten minutes at 10 messages/s instead."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import httpx
+import rasa.cli
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "bench" / "work"
+RESULTS = ROOT / "bench" / "results"
+PY = sys.executable
+RASA = str(Path(sys.executable).parent / "rasa")
+RATES = (5, 10, 20, 40, 80)
+SLO_P95_MS = 100
+
+
+def free_port() -> int:
+    """A free loopback port."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-th percentile (0-100) by nearest rank."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q / 100 * len(ordered)) - 1))] if ordered else float("nan")
+
+
+def systems() -> dict[str, dict]:
+    """Ours (config.yml, our channel) and the baseline: the same data with rasa init's config.yml and channel."""
+    WORK.mkdir(parents=True, exist_ok=True)
+    initial = Path(rasa.cli.__file__).parent / "initial_project"
+    shutil.copy(initial / "config.yml", WORK / "baseline-config.yml")
+    (WORK / "baseline-credentials.yml").write_text("rest:\n")
+    return {
+        "ours": {"config": ROOT / "config.yml", "credentials": ROOT / "credentials.yml"},
+        "baseline": {"config": WORK / "baseline-config.yml", "credentials": WORK / "baseline-credentials.yml"},
+    }
+
+
+def train(name: str, config: Path) -> float:
+    """Train from scratch (no cache); the seconds it took."""
+    subprocess.run([PY, str(ROOT / "scripts" / "build_places.py")], cwd=ROOT, check=True, capture_output=True)
+    shutil.rmtree(ROOT / ".rasa" / "cache", ignore_errors=True)
+    started = time.monotonic()
+    command = [RASA, "train", "--config", str(config), "--domain", "domain.yml", "--data", "data",
+               "--out", str(WORK), "--fixed-model-name", name, "--force"]  # fmt: skip
+    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
+    subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
+    return time.monotonic() - started
+
+
+def rss_kb(pid: int) -> int:
+    """Resident memory of one process, in kB (0 if it has gone)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    found = re.search(r"VmRSS:\s+(\d+)", status)
+    return int(found.group(1)) if found else 0
+
+
+class Stack:
+    """One system running under scripts/serve.py, with its memory sampled."""
+
+    def __init__(self, model: Path, credentials: Path) -> None:
+        self.ports = {"RASA_PORT": free_port(), "ACTION_PORT": free_port(), "GATEWAY_PORT": free_port()}
+        env = {**os.environ, **{k: str(v) for k, v in self.ports.items()}, "RASA_MODEL": str(model),
+               "RASA_CREDENTIALS": str(credentials), "TRACKER_DB": str(WORK / f"tracker-{model.stem}.db")}  # fmt: skip
+        Path(env["TRACKER_DB"]).unlink(missing_ok=True)
+        self.started = time.monotonic()
+        self.process = subprocess.Popen([PY, "-u", "scripts/serve.py"], cwd=ROOT, env=env, text=True,
+                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
+        self.pids: dict[str, int] = {}
+        self.peak = {"rasa_kb": 0, "stack_kb": 0}
+        self.samples: list[tuple[float, int]] = []
+        for line in self.process.stdout:
+            found = re.search(r"Started the (.+) \(pid (\d+)\)", line)
+            if found:
+                self.pids[found.group(1)] = int(found.group(2))
+            if "The assistant is ready." in line:
+                break
+        threading.Thread(target=self._drain, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.ports['RASA_PORT']}/webhooks/rest/webhook"
+        self.startup_s = self._first_answer()
+        self.sampling = True
+        threading.Thread(target=self._sample, daemon=True).start()
+
+    def _drain(self) -> None:
+        for _ in self.process.stdout:
+            pass
+
+    def _first_answer(self) -> float:
+        while True:
+            try:
+                reply = httpx.post(self.url, json={"sender": "startup", "message": "hi"}, timeout=30)
+                if reply.status_code == 200 and reply.json():
+                    return time.monotonic() - self.started
+            except httpx.HTTPError:
+                time.sleep(0.2)
+
+    def _sample(self) -> None:
+        while self.sampling:
+            rasa = rss_kb(self.pids.get("Rasa server", 0))
+            stack = rss_kb(self.process.pid) + sum(rss_kb(p) for p in self.pids.values())
+            self.peak["rasa_kb"] = max(self.peak["rasa_kb"], rasa)
+            self.peak["stack_kb"] = max(self.peak["stack_kb"], stack)
+            self.samples.append((time.monotonic() - self.started, rasa))
+            time.sleep(0.5)
+
+    def stop(self) -> None:
+        """Ctrl-C the launcher and wait."""
+        self.sampling = False
+        self.process.send_signal(signal.SIGINT)
+        self.process.wait(timeout=60)
+
+
+def load(*args: object) -> dict:
+    """Run the load generator in its own process and read its result."""
+    done = subprocess.run([PY, "-m", "bench.load", *map(str, args)], cwd=ROOT, capture_output=True, text=True)
+    return json.loads(done.stdout)
+
+
+def summary(latencies: list[float]) -> dict:
+    """p50, p95 and p99 in ms."""
+    return {f"p{q}": round(percentile(latencies, q), 1) for q in (50, 95, 99)}
+
+
+def measure(name: str, spec: dict, seconds: float) -> dict:
+    """Every figure for one system."""
+    model = WORK / f"{name}.tar.gz"
+    result = {"training_s": round(train(name, spec["config"]), 1)}
+    quality = subprocess.run([PY, "bench/quality.py", str(model)], cwd=ROOT, capture_output=True, text=True)
+    result.update(json.loads(quality.stdout.strip().splitlines()[-1]))
+    stack = Stack(model, spec["credentials"])
+    try:
+        result["startup_s"] = round(stack.startup_s, 1)
+        result["open_loop"] = {}
+        for rate in RATES:
+            run = load("open", stack.url, rate, seconds)
+            result["open_loop"][rate] = {**summary(run["latencies_ms"]), "errors": run["errors"],
+                                         "messages": len(run["latencies_ms"])}  # fmt: skip
+            time.sleep(3)
+        ok = [r for r in RATES if result["open_loop"][r]["p95"] < SLO_P95_MS and not result["open_loop"][r]["errors"]]
+        result["slo_throughput"] = max(ok) if ok else 0
+        saturation = load("saturate", stack.url, 50, seconds)
+        result["saturation_throughput"] = round(saturation["throughput"], 1)
+        result["saturation_errors"] = saturation["errors"]
+        result["rasa_rss_peak_mb"] = round(stack.peak["rasa_kb"] / 1024)
+        result["stack_rss_peak_mb"] = round(stack.peak["stack_kb"] / 1024)
+    finally:
+        stack.stop()
+    return result
+
+
+def soak(minutes: float, rate: float) -> dict:
+    """Ours at a steady rate, with two long conversations, watching memory and p95 minute by minute."""
+    stack = Stack(ROOT / "models" / "assistant.tar.gz", ROOT / "credentials.yml")
+    try:
+        run = load("open", stack.url, rate, minutes * 60, 0.1)
+        rasa_start = next(kb for t, kb in stack.samples if t >= stack.startup_s)
+        rasa_end = stack.samples[-1][1]
+    finally:
+        stack.stop()
+    per_minute = {}
+    for at, latency in run["timeline"]:
+        per_minute.setdefault(int(at // 60), []).append(latency)
+    long_turns = run["long_turns"]
+    return {
+        "minutes": minutes, "rate": rate, "errors": run["errors"], "messages": len(run["latencies_ms"]),
+        "p95_per_minute": {m: round(percentile(v, 95), 1) for m, v in sorted(per_minute.items())},
+        "rasa_rss_mb": {"start": round(rasa_start / 1024), "end": round(rasa_end / 1024)},
+        "memory_growth": round((rasa_end - rasa_start) / rasa_start, 3),
+        "long_conversation_turns": max((t for t, _ in long_turns), default=0) + 1,
+        "long_p50_first_50_turns": round(percentile([lat for t, lat in long_turns if t < 50], 50), 1),
+        "long_p50_after_200_turns": round(percentile([lat for t, lat in long_turns if t >= 200], 50), 1),
+    }  # fmt: skip
+
+
+def main() -> int:
+    """Run the benchmark (or the soak) and write bench/results/*.json and docs/benchmarks.md."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--soak", action="store_true")
+    args = parser.parse_args()
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    if args.soak:
+        result = {"kind": "soak", "when": stamp, **soak(float(os.environ.get("SOAK_MINUTES", "10")), 10)}
+    else:
+        seconds = float(os.environ.get("BENCH_SECONDS", "20"))
+        pairs = int(os.environ.get("BENCH_PAIRS", "2"))
+        specs = systems()
+        result = {"kind": "bench", "when": stamp, "seconds_per_load": seconds, "rates": RATES, "pairs": []}
+        for index in range(pairs):
+            print(f"Pair {index + 1} of {pairs}...", flush=True)
+            result["pairs"].append({name: measure(name, spec, seconds) for name, spec in specs.items()})
+    path = RESULTS / f"{result['kind']}-{stamp}.json"
+    path.write_text(json.dumps(result, indent=2))
+    print(f"Results: {path.relative_to(ROOT)}")
+    subprocess.run([PY, "-m", "bench.report"], cwd=ROOT, check=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
