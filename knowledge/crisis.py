@@ -53,6 +53,7 @@ def compile_pattern(pattern: str, crisis: CrisisFile) -> list[Slot]:
     return slots
 
 
+@lru_cache(maxsize=200_000)
 def _close(word: str, wanted: str) -> bool:
     if word == wanted:
         return True
@@ -90,9 +91,37 @@ def _matches_at(words: list[str], start: int, slots: list[Slot]) -> bool:
     return False
 
 
-def matches(words: list[str], slots: list[Slot]) -> bool:
-    """Whether the slots match anywhere in the words."""
+def could_match(present: set[str], slots: list[Slot]) -> bool:
+    """A quick necessary test: every word slot has an alternative whose words are all in the message."""
+    return all(
+        any(all(w in present for w in alternative) for alternative in slot)
+        for slot in slots
+        if slot not in (GAP_SLOT, END_SLOT)
+    )
+
+
+def matches(words: list[str], slots: list[Slot], present: set[str] | None = None) -> bool:
+    """Whether the slots match anywhere in the words (present: the pattern words found, to rule out quickly)."""
+    if present is not None and not could_match(present, slots):
+        return False
     return any(_matches_at(words, start, slots) for start in range(len(words)))
+
+
+@lru_cache(maxsize=4)
+def _vocabulary(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """Every word the patterns use, grouped by first letter (fuzzy matches keep the first letter)."""
+    words = {w for p in compiled_patterns(kb) for slots in [p.slots, *p.unless] for slot in slots
+             if slot not in (GAP_SLOT, END_SLOT) for alternative in slot for w in alternative}  # fmt: skip
+    grouped: dict[str, list[str]] = {}
+    for word in words:
+        grouped.setdefault(word[0], []).append(word)
+    return grouped
+
+
+def pattern_words_present(kb: KnowledgeBase, words: list[str]) -> set[str]:
+    """The pattern words that some word of the message matches (exactly, or with one typo)."""
+    vocabulary = _vocabulary(kb)
+    return {wanted for word in set(words) for wanted in vocabulary.get(word[0], ()) if _close(word, wanted)}
 
 
 @dataclass(frozen=True)
@@ -127,7 +156,8 @@ def detect_crisis(kb: KnowledgeBase, text: str) -> CrisisSignal | None:
     words = normalise(text, kb.crisis)
     if words == normalise(kb.crisis.safe_word, kb.crisis):
         return CrisisSignal(SAFE_WORD, kb.crisis.safe_word)
+    present = pattern_words_present(kb, words)
     for pattern in compiled_patterns(kb):
-        if matches(words, pattern.slots) and not any(matches(words, u) for u in pattern.unless):
+        if matches(words, pattern.slots, present) and not any(matches(words, u, present) for u in pattern.unless):
             return CrisisSignal(pattern.category, pattern.text)
     return None

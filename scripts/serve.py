@@ -45,6 +45,9 @@ def settings() -> dict[str, str]:
 def child_env(config: dict[str, str]) -> dict[str, str]:
     """The environment both servers run with: telemetry off, endpoints filled in."""
     env = dict(os.environ)
+    # One TensorFlow thread per pool: on a small server, more threads fight over the same cores under load.
+    env.setdefault("TF_INTRA_OP_PARALLELISM_THREADS", "1")
+    env.setdefault("TF_INTER_OP_PARALLELISM_THREADS", "1")
     env.update(
         RASA_TELEMETRY_ENABLED="false",
         SANIC_HOST=config["host"],
