@@ -33,6 +33,31 @@ def conversations(count: int, rng: random.Random) -> list[list[str]]:
     return [rng.sample(messages, rng.randint(3, 8)) for _ in range(count)]
 
 
+ACTIVE = 20  # conversations under way at once: each person waits a few seconds between messages, as people do
+
+
+def interleave(pool: list[list[str]], arrivals: int, long_ids: list[int], long_share: float) -> list[int]:
+    """Which conversation each arrival belongs to: ACTIVE conversations take turns, each runs to its last
+    turn and is then replaced by a new one; with long_share, that share goes to the long conversations."""
+    picks = random.Random(SEED + 2)
+    active = list(range(min(ACTIVE, len(pool))))
+    next_new, sent, choices = len(active), dict.fromkeys(range(len(pool)), 0), []
+    for _ in range(arrivals):
+        if long_ids and picks.random() < long_share:
+            choices.append(picks.choice(long_ids))
+            continue
+        conversation = active.pop(0)
+        choices.append(conversation)
+        sent[conversation] += 1
+        if sent[conversation] < len(pool[conversation]):
+            active.append(conversation)
+        else:
+            active.append(next_new % len(pool))
+            sent[next_new % len(pool)] = 0
+            next_new += 1
+    return choices
+
+
 async def _send(client: httpx.AsyncClient, url: str, sender: str, text: str) -> bool:
     try:
         response = await client.post(url, json={"sender": sender, "message": text})
@@ -54,11 +79,7 @@ async def open_loop(url: str, rate: float, seconds: float, long_share: float = 0
     while t < seconds:
         t += rng.expovariate(rate)
         schedule.append(t)
-    picks = random.Random(SEED + 2)
-    choices = [
-        picks.choice(long_ids) if picks.random() < long_share else i % (len(pool) - 2) for i in range(len(schedule))
-    ]
-
+    choices = interleave(pool[: len(pool) - 2], len(schedule), long_ids, long_share)
     latencies: list[float] = []
     long_latencies: list[tuple[float, float]] = []
     errors = 0
