@@ -9,6 +9,7 @@ from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
 from knowledge import cant_answer, contact_now_answer, crisis_answer
+from knowledge.charter import topics_with_answers
 
 from .common import home_council, knowledge, now, send, topic_button, topic_of, users_council
 
@@ -120,7 +121,7 @@ class ActionHelp(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         """List the topics."""
         council = knowledge().council(council_for_contacts(tracker))
-        topics = [t for t in knowledge().national.topics if t in council.topics or t == "charter"]
+        topics = topics_with_answers(knowledge(), council.council.id)
         dispatcher.utter_message(
             text=(
                 f"I can tell you what {council.council.short_name} and the law offer care leavers, and who to "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from html import escape
 from pathlib import Path
 
@@ -20,6 +21,11 @@ SECURITY_HEADERS = {
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
 }
+
+
+@lru_cache(maxsize=4)
+def _template(name: str) -> str:
+    return (STATIC / name).read_text(encoding="utf-8")
 
 
 def _council_name(council_id: str) -> str:
@@ -50,7 +56,7 @@ def _no_js_form(conversation: str, council_id: str, log: str = "") -> str:
 
 def demo_page(conversation: str, council_id: str) -> str:
     """A page that looks like a council's care leavers page, with the widget on it and a no-JavaScript chat."""
-    template = (STATIC / "demo.html").read_text(encoding="utf-8")
+    template = _template("demo.html")
     return (
         template.replace("{{council}}", escape(_council_name(council_id)))
         .replace("{{council_id}}", escape(council_id))
@@ -76,7 +82,7 @@ def no_js_reply_page(
     if asked:
         body += f'<div class="cla-msg cla-user"><p>{escape(asked)}</p></div>'
     body += "".join(_reply_html(reply, ids) for reply, ids in replies)
-    template = (STATIC / "chat.html").read_text(encoding="utf-8")
+    template = _template("chat.html")
     return (
         template.replace("{{council}}", escape(_council_name(council_id)))
         .replace(

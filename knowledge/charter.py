@@ -8,6 +8,12 @@ from .loader import KnowledgeBase
 TOPIC = "charter"
 
 
+def topics_with_answers(kb: KnowledgeBase, council_id: str) -> list[str]:
+    """The topics a council's files say something about, in catalogue order (the charter counts as one)."""
+    council = kb.council(council_id)
+    return [t for t in kb.national.topics if t in council.topics or (t == TOPIC and council.charter is not None)]
+
+
 def charter_themes(kb: KnowledgeBase, council_id: str) -> list[tuple[str, str]]:
     """The charter's themes as (id, title), in the council's order; empty if it has no charter."""
     charter = kb.council(council_id).charter
