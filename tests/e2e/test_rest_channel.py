@@ -119,14 +119,14 @@ def port_open(port: int) -> bool:
         return s.connect_ex(("127.0.0.1", port)) == 0
 
 
-@pytest.mark.parametrize("stop_signal", [signal.SIGINT])
+@pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM])
 def test_ctrl_c_stops_every_process(tmp_path, stop_signal):
     own = start_stack(tmp_path, "2026-11-24T10:00:00+00:00")
-    assert port_open(own.rasa_port) and port_open(own.action_port)
+    ports = [own.rasa_port, own.action_port, own.gateway_port]
+    assert all(port_open(p) for p in ports)
     own.process.send_signal(stop_signal)
     assert own.process.wait(timeout=30) == 0
-    assert not port_open(own.rasa_port)
-    assert not port_open(own.action_port)
+    assert not any(port_open(p) for p in ports), "the Rasa server, action server and gateway all stopped"
 
 
 def test_action_server_down_still_gets_a_safe_reply_and_it_comes_back(tmp_path):
