@@ -51,8 +51,8 @@ def bench_section(bench: dict) -> list[str]:
     for key, label, _ in FIGURES:
         ours, base = mean(pairs, "ours", key), mean(pairs, "baseline", key)
         ratio = f"{ours / base:.2f}" if base else "n/a"
-        each = "; ".join(f"{p['ours'][key]} / {p['baseline'][key]}" for p in pairs)
-        lines.append(f"| {label} | {ours:.3g} | {base:.3g} | {ratio} | {each} |")
+        each = "; ".join(f"{p['ours'][key]:.4g} / {p['baseline'][key]:.4g}" for p in pairs)
+        lines.append(f"| {label} | {ours:.4g} | {base:.4g} | {ratio} | {each} |")
     lines += ["", "Open-loop latency, first pair (ms, from each message's scheduled send time):", "",
               "| rate (msg/s) | ours p50 | ours p95 | ours p99 | baseline p50 | baseline p95 | baseline p99 |",
               "|---|---|---|---|---|---|---|"]  # fmt: skip
