@@ -56,7 +56,8 @@ def council_said(tracker: Tracker) -> str | None:
 
 def council_name(council_id: str | None) -> str | None:
     """A council's name from the register of English councils, if it is one."""
-    return next((c.name for c in knowledge().register.councils if c.id == council_id), None)
+    entry = knowledge().registered(council_id)
+    return entry.name if entry else None
 
 
 def now() -> datetime:

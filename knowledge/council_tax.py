@@ -59,8 +59,8 @@ def council_tax_answer(kb: KnowledgeBase, lives_in: str, looked_after_by: str, a
     """The council tax reply for someone looked after by looked_after_by, of this age, living in lives_in."""
     decision = decide(kb, lives_in, looked_after_by, age)
     if decision.outcome == "uncovered":
-        name = next((c.name for c in kb.register.councils if c.id == looked_after_by), None)
-        return uncovered_answer(kb, TOPIC, name)
+        entry = kb.registered(looked_after_by)
+        return uncovered_answer(kb, TOPIC, entry.name if entry else None)
     if decision.outcome == "silent":
         return silent_answer(kb, TOPIC, decision.council_id)
     council = kb.council(decision.council_id)

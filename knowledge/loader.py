@@ -12,7 +12,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import checks
-from .schema import CouncilFile, CouncilRegister, CrisisFile, NationalFile
+from .schema import CouncilFile, CouncilName, CouncilRegister, CrisisFile, NationalFile
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 Model = TypeVar("Model", bound=BaseModel)
@@ -38,6 +38,10 @@ class KnowledgeBase:
     def council(self, council_id: str) -> CouncilFile:
         """The council file for an id; KeyError if the council is not covered."""
         return self.councils[council_id]
+
+    def registered(self, council_id: str | None) -> CouncilName | None:
+        """A council's entry in the register of English councils (name and the names people use), if any."""
+        return next((c for c in self.register.councils if c.id == council_id), None)
 
 
 def shown_path(path: Path) -> str:

@@ -77,7 +77,8 @@ def find_council(kb: KnowledgeBase, text: str, home_council: str | None = None) 
     """The council a message names first (longest name on a tie); 'other' for 'another council' or 'not <home>'."""
     plain = normalise(text)
     if home_council:
-        home_names = [n for e in kb.register.councils if e.id == home_council for n in e.names]
+        home = kb.registered(home_council)
+        home_names = home.names if home else []
         if any(re.search(rf"\b(not|wasn'?t|isn'?t|never)\s+(in\s+)?{re.escape(n)}\b", plain) for n in home_names):
             return CouncilMention(OTHER, None)
     found = [
