@@ -7,6 +7,7 @@ Prints one JSON object: latencies (ms, from each message's scheduled send time) 
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import random
 import sys
@@ -72,6 +73,7 @@ async def open_loop(url: str, rate: float, seconds: float, long_share: float = 0
     With long_share > 0, that share of messages goes to two long conversations (hundreds of turns each).
     """
     rng = random.Random(SEED)
+    run = f"open-{rate:g}-{time.time_ns()}"  # every run starts new conversations, never continues an earlier run's
     pool = conversations(400, rng)
     long_ids = [len(pool), len(pool) + 1]
     pool += [sum(conversations(40, rng), []) for _ in long_ids]
@@ -99,7 +101,7 @@ async def open_loop(url: str, rate: float, seconds: float, long_share: float = 0
                 turn = turn_of.get(conversation, 0)
                 turn_of[conversation] = turn + 1
                 text = pool[conversation][turn % len(pool[conversation])]
-                ok = await _send(client, url, f"bench-{SEED}-{conversation}", text)
+                ok = await _send(client, url, f"{run}-{conversation}", text)
             latency = (time.perf_counter() - start - at) * 1000
             latencies.append(latency)
             timeline.append((at, latency))
@@ -114,25 +116,28 @@ async def open_loop(url: str, rate: float, seconds: float, long_share: float = 0
 
 
 async def saturate(url: str, count: int, seconds: float) -> dict:
-    """count conversations each sending its next message as soon as the last is answered."""
+    """count people each sending their next message as soon as the last is answered; when one conversation
+    (3 to 8 turns) ends, that person starts a new one."""
     rng = random.Random(SEED + 1)
-    pool = conversations(count, rng)
+    pool = conversations(400, rng)
+    run = f"saturate-{time.time_ns()}"
     done = 0
     errors = 0
     latencies: list[float] = []
     async with httpx.AsyncClient(timeout=60, limits=httpx.Limits(max_connections=count)) as client:
         end = time.perf_counter() + seconds
 
-        async def talk(index: int) -> None:
+        async def talk(person: int) -> None:
             nonlocal done, errors
-            turn = 0
-            while time.perf_counter() < end:
-                sent = time.perf_counter()
-                ok = await _send(client, url, f"sat-{index}", pool[index][turn % len(pool[index])])
-                latencies.append((time.perf_counter() - sent) * 1000)
-                done += 1
-                errors += 0 if ok else 1
-                turn += 1
+            for conversation in itertools.count(person, count):
+                for text in pool[conversation % len(pool)]:
+                    if time.perf_counter() >= end:
+                        return
+                    sent = time.perf_counter()
+                    ok = await _send(client, url, f"{run}-{conversation}", text)
+                    latencies.append((time.perf_counter() - sent) * 1000)
+                    done += 1
+                    errors += 0 if ok else 1
 
         started = time.perf_counter()
         await asyncio.gather(*(talk(i) for i in range(count)))

@@ -27,6 +27,7 @@ PY = sys.executable
 RASA = str(Path(sys.executable).parent / "rasa")
 RATES = (5, 10, 20, 40, 80)
 SLO_P95_MS = 100
+WARM_UP_RATE, WARM_UP_S = 5, 10
 
 
 def free_port() -> int:
@@ -43,14 +44,15 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def systems() -> dict[str, dict]:
-    """Ours (config.yml, our channel) and the baseline: the same data with rasa init's config.yml and channel."""
+    """Ours (config.yml, started by scripts/serve.py as `make run` does) and the baseline: the same data and
+    domain with rasa init's config.yml, started with plain `rasa run` and rasa init's server settings."""
     WORK.mkdir(parents=True, exist_ok=True)
     initial = Path(rasa.cli.__file__).parent / "initial_project"
     shutil.copy(initial / "config.yml", WORK / "baseline-config.yml")
     (WORK / "baseline-credentials.yml").write_text("rest:\n")
     return {
-        "ours": {"config": ROOT / "config.yml", "credentials": ROOT / "credentials.yml"},
-        "baseline": {"config": WORK / "baseline-config.yml", "credentials": WORK / "baseline-credentials.yml"},
+        "ours": {"config": ROOT / "config.yml", "stock": False},
+        "baseline": {"config": WORK / "baseline-config.yml", "stock": True},
     }
 
 
@@ -79,31 +81,55 @@ def rss_kb(pid: int) -> int:
 class Stack:
     """One system running under scripts/serve.py, with its memory sampled."""
 
-    def __init__(self, model: Path, credentials: Path) -> None:
+    def __init__(self, model: Path, stock: bool = False) -> None:
         self.ports = {"RASA_PORT": free_port(), "ACTION_PORT": free_port(), "GATEWAY_PORT": free_port()}
-        env = {**os.environ, **{k: str(v) for k, v in self.ports.items()}, "RASA_MODEL": str(model),
-               "RASA_CREDENTIALS": str(credentials), "TRACKER_DB": str(WORK / f"tracker-{model.stem}.db")}  # fmt: skip
-        Path(env["TRACKER_DB"]).unlink(missing_ok=True)
         self.started = time.monotonic()
-        self.process = subprocess.Popen([PY, "-u", "scripts/serve.py"], cwd=ROOT, env=env, text=True,
-                                        stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
         self.pids: dict[str, int] = {}
         self.peak = {"rasa_kb": 0, "stack_kb": 0}
         self.samples: list[tuple[float, int]] = []
-        for line in self.process.stdout:
-            found = re.search(r"Started the (.+) \(pid (\d+)\)", line)
-            if found:
-                self.pids[found.group(1)] = int(found.group(2))
-            if "The assistant is ready." in line:
-                break
-        threading.Thread(target=self._drain, daemon=True).start()
+        self.processes = self._start_stock(model) if stock else self._start_ours(model)
         self.url = f"http://127.0.0.1:{self.ports['RASA_PORT']}/webhooks/rest/webhook"
         self.startup_s = self._first_answer()
         self.sampling = True
         threading.Thread(target=self._sample, daemon=True).start()
 
-    def _drain(self) -> None:
-        for _ in self.process.stdout:
+    def _start_ours(self, model: Path) -> list[subprocess.Popen]:
+        env = {**os.environ, **{k: str(v) for k, v in self.ports.items()}, "RASA_MODEL": str(model),
+               "TRACKER_DB": str(WORK / f"tracker-{model.stem}.db")}  # fmt: skip
+        Path(env["TRACKER_DB"]).unlink(missing_ok=True)
+        launcher = subprocess.Popen([PY, "-u", "scripts/serve.py"], cwd=ROOT, env=env, text=True,
+                                    stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
+        for line in launcher.stdout:
+            found = re.search(r"Started the (.+) \(pid (\d+)\)", line)
+            if found:
+                self.pids[found.group(1)] = int(found.group(2))
+            if "The assistant is ready." in line:
+                break
+        threading.Thread(target=self._drain, args=(launcher,), daemon=True).start()
+        self.pids["launcher"] = launcher.pid
+        return [launcher]
+
+    def _start_stock(self, model: Path) -> list[subprocess.Popen]:
+        """rasa init's endpoints with the action server added, no tracker or lock store: Rasa's defaults."""
+        endpoints = WORK / "baseline-endpoints.yml"
+        endpoints.write_text(f"action_endpoint:\n  url: http://127.0.0.1:{self.ports['ACTION_PORT']}/webhook\n")
+        env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "PYTHONPATH": str(ROOT)}
+        commands = {
+            "action server": [PY, "-m", "rasa_sdk", "--actions", "actions", "-p", str(self.ports["ACTION_PORT"])],
+            "Rasa server": [RASA, "run", "--model", str(model), "--port", str(self.ports["RASA_PORT"]),
+                            "--credentials", str(WORK / "baseline-credentials.yml"), "--endpoints", str(endpoints)],
+        }  # fmt: skip
+        processes = []
+        for name, command in commands.items():
+            process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                                       start_new_session=True)  # fmt: skip
+            self.pids[name] = process.pid
+            processes.append(process)
+        return processes
+
+    @staticmethod
+    def _drain(process: subprocess.Popen) -> None:
+        for _ in process.stdout:
             pass
 
     def _first_answer(self) -> float:
@@ -118,17 +144,19 @@ class Stack:
     def _sample(self) -> None:
         while self.sampling:
             rasa = rss_kb(self.pids.get("Rasa server", 0))
-            stack = rss_kb(self.process.pid) + sum(rss_kb(p) for p in self.pids.values())
+            stack = sum(rss_kb(p) for p in self.pids.values())
             self.peak["rasa_kb"] = max(self.peak["rasa_kb"], rasa)
             self.peak["stack_kb"] = max(self.peak["stack_kb"], stack)
             self.samples.append((time.monotonic() - self.started, rasa))
             time.sleep(0.5)
 
     def stop(self) -> None:
-        """Ctrl-C the launcher and wait."""
+        """Ctrl-C every process started, and wait."""
         self.sampling = False
-        self.process.send_signal(signal.SIGINT)
-        self.process.wait(timeout=60)
+        for process in self.processes:
+            process.send_signal(signal.SIGINT)
+        for process in self.processes:
+            process.wait(timeout=60)
 
 
 def load(*args: object) -> dict:
@@ -148,9 +176,10 @@ def measure(name: str, spec: dict, seconds: float) -> dict:
     result = {"training_s": round(train(name, spec["config"]), 1)}
     quality = subprocess.run([PY, "bench/quality.py", str(model)], cwd=ROOT, capture_output=True, text=True)
     result.update(json.loads(quality.stdout.strip().splitlines()[-1]))
-    stack = Stack(model, spec["credentials"])
+    stack = Stack(model, spec["stock"])
     try:
         result["startup_s"] = round(stack.startup_s, 1)
+        load("open", stack.url, WARM_UP_RATE, WARM_UP_S)  # not recorded: first calls load lazily built parts
         result["open_loop"] = {}
         for rate in RATES:
             run = load("open", stack.url, rate, seconds)
@@ -171,7 +200,7 @@ def measure(name: str, spec: dict, seconds: float) -> dict:
 
 def soak(minutes: float, rate: float) -> dict:
     """Ours at a steady rate, with two long conversations, watching memory and p95 minute by minute."""
-    stack = Stack(ROOT / "models" / "assistant.tar.gz", ROOT / "credentials.yml")
+    stack = Stack(ROOT / "models" / "assistant.tar.gz")
     try:
         run = load("open", stack.url, rate, minutes * 60, 0.1)
         rasa_start = next(kb for t, kb in stack.samples if t >= stack.startup_s)

@@ -1,12 +1,14 @@
 """Build the spaCy pipeline that finds council and town names: a blank English pipeline with an EntityRuler
-whose patterns come from knowledge/data/england_councils.yaml, saved to models/places for Rasa's SpacyNLP."""
+whose patterns come from knowledge/data/england_councils.yaml, saved to models/places for Rasa's SpacyNLP.
+
+The patterns' hash is kept beside the pipeline, so an unchanged pipeline is not rebuilt (nor spaCy imported)."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sys
 from pathlib import Path
-
-import spacy
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -15,16 +17,24 @@ from knowledge import get_knowledge  # noqa: E402
 from knowledge.places import place_patterns  # noqa: E402
 
 PLACES = ROOT / "models" / "places"
+STAMP_NAME = "patterns.sha256"
 
 
 def build(target: Path = PLACES) -> int:
-    """Write the pipeline to target; the number of patterns."""
+    """Write the pipeline to target unless it is already built from the same patterns; the number of patterns."""
+    patterns = place_patterns(get_knowledge())
+    digest = hashlib.sha256(json.dumps(patterns, sort_keys=True).encode()).hexdigest()
+    stamp = target / STAMP_NAME
+    if stamp.exists() and stamp.read_text() == digest:
+        return len(patterns)
+    import spacy  # noqa: PLC0415  (only when there is something to build: importing spaCy takes seconds)
+
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
-    patterns = place_patterns(get_knowledge())
     ruler.add_patterns(patterns)
     target.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(target)
+    stamp.write_text(digest)
     return len(patterns)
 
 

@@ -4,7 +4,8 @@ If the action server stops, it is restarted; the Rasa server answers with a safe
 
 Ports and paths come from the environment: RASA_PORT (5005), ACTION_PORT (5055), GATEWAY_PORT (8000),
 TRACKER_DB (var/rasa.db),
-RASA_MODEL (models/assistant.tar.gz), RASA_CREDENTIALS (credentials.yml), ASSISTANT_HOST (127.0.0.1).
+RASA_MODEL (models/assistant.tar.gz), RASA_CREDENTIALS (credentials.yml), RASA_ENDPOINTS (endpoints.yml),
+ASSISTANT_HOST (127.0.0.1).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from knowledge import KnowledgeError, load_knowledge  # noqa: E402
-from scripts.build_places import build as build_places  # noqa: E402
 
 BIN = Path(sys.executable).parent
 ACTIONS, RASA, GATEWAY = "action server", "Rasa server", "gateway"
@@ -39,15 +39,13 @@ def settings() -> dict[str, str]:
         "tracker_db": os.environ.get("TRACKER_DB", str(ROOT / "var" / "rasa.db")),
         "model": os.environ.get("RASA_MODEL", str(ROOT / "models" / "assistant.tar.gz")),
         "credentials": os.environ.get("RASA_CREDENTIALS", str(ROOT / "credentials.yml")),
+        "endpoints": os.environ.get("RASA_ENDPOINTS", str(ROOT / "endpoints.yml")),
     }
 
 
 def child_env(config: dict[str, str]) -> dict[str, str]:
     """The environment both servers run with: telemetry off, endpoints filled in."""
     env = dict(os.environ)
-    # One TensorFlow thread per pool: on a small server, more threads fight over the same cores under load.
-    env.setdefault("TF_INTRA_OP_PARALLELISM_THREADS", "1")
-    env.setdefault("TF_INTER_OP_PARALLELISM_THREADS", "1")
     env.update(
         RASA_TELEMETRY_ENABLED="false",
         SANIC_HOST=config["host"],
@@ -59,12 +57,13 @@ def child_env(config: dict[str, str]) -> dict[str, str]:
 
 
 def commands(config: dict[str, str]) -> dict[str, list[str]]:
-    """The two server commands; the Rasa HTTP API stays off (no --enable-api), only the REST channel is on."""
+    """The three server commands; the Rasa HTTP API stays off (no --enable-api), only the REST channel is on."""
     return {
         ACTIONS: [str(BIN / "python"), "-m", "rasa_sdk", "--actions", "actions", "-p", config["action_port"]],
         RASA: [
-            str(BIN / "rasa"), "run", "--model", config["model"], "--interface", config["host"],
-            "--port", config["rasa_port"], "--credentials", config["credentials"], "--endpoints", "endpoints.yml",
+            str(BIN / "python"), "-m", "rasa_addons.server", "run", "--model", config["model"],
+            "--interface", config["host"], "--port", config["rasa_port"],
+            "--credentials", config["credentials"], "--endpoints", config["endpoints"],
         ],
         GATEWAY: [str(BIN / "python"), "-m", "bot"],
     }  # fmt: skip
@@ -133,7 +132,9 @@ def main() -> int:
         print("The knowledge files have problems, so the assistant will not start:", file=sys.stderr)
         print("\n".join(f"  {p}" for p in error.problems), file=sys.stderr)
         return 1
-    build_places()  # place names come from knowledge/, which may have changed without a retrain
+    # Place names come from knowledge/, which may have changed without a retrain. A separate process, so this
+    # launcher, which stays up as long as the servers, never holds spaCy (and TensorFlow, which spaCy imports).
+    subprocess.run([str(BIN / "python"), str(ROOT / "scripts" / "build_places.py")], cwd=ROOT, check=True)
     config = settings()
     if not Path(config["model"]).exists():
         print(f"No trained model at {config['model']}: run `make run` (it trains first).", file=sys.stderr)

@@ -1,4 +1,5 @@
-"""Train the model only when data/, domain.yml or config.yml changed since the last model (a content stamp)."""
+"""Train the model only when data/, domain.yml, config.yml or rasa_addons/ changed since the last model
+(a content stamp)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ def training_inputs() -> list[Path]:
     """Every file the model is trained from, in a stable order."""
     files = [ROOT / "domain.yml", ROOT / "config.yml"]
     files += sorted(p for p in (ROOT / "data").rglob("*") if p.is_file())
+    files += sorted((ROOT / "rasa_addons").glob("*.py"))  # the model's own components are trained and saved too
     return files
 
 

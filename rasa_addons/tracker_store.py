@@ -1,0 +1,117 @@
+"""The SQL tracker store, with recent conversations kept in memory and sessions closed when they grow long.
+
+Rasa's SQL store reads and rebuilds every event of the session on each message, and counts them again to save,
+so a message costs more the longer the conversation. This store keeps the trackers of recently active
+conversations, checks with one indexed query that nobody else has written since (so several Rasa servers may
+share the database, given a shared lock store), and saves only the new events. A session that reaches
+`max_session_events` is closed between two messages as if it had expired: a new session starts with the
+slots carried over, so the user notices nothing and each message costs about the same however long they talk.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import OrderedDict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+from rasa.core.actions.action import ActionSessionStart
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
+from rasa.shared.core.events import ActionExecuted, Event, SessionStarted
+from rasa.shared.core.trackers import DialogueStateTracker
+
+
+def _sqlite_write_ahead_log(connection: Any, _record: Any) -> None:
+    """SQLite in write-ahead-log mode: a commit appends to the log and syncs at checkpoints, not at every write.
+
+    A crash of the process loses nothing; a power cut may lose the last messages, never the database.
+    """
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=NORMAL")
+
+
+@dataclass
+class _Cached:
+    tracker: DialogueStateTracker
+    saved_events: int  # how many of tracker.events are in the database
+    last_row_id: int | None  # the newest row of this conversation in the database when it was cached
+
+
+class CachedSQLTrackerStore(SQLTrackerStore):
+    """SQLTrackerStore with an in-memory cache of recent trackers and a bound on session length."""
+
+    def __init__(self, *args: Any, cache_size: int = 100, max_session_events: int = 400, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.cache_size = cache_size
+        self.max_session_events = max_session_events
+        self._cache: OrderedDict[str, _Cached] = OrderedDict()
+        if self.engine.dialect.name == "sqlite":
+            # SQLAlchemy 1.4 opens and closes a file for every SQLite session; keep a few connections open instead.
+            self.engine = sa.create_engine(
+                self.engine.url, poolclass=sa.pool.QueuePool, pool_size=2, connect_args={"check_same_thread": False}
+            )
+            sa.event.listen(self.engine, "connect", _sqlite_write_ahead_log)
+            self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
+        events = self.SQLEvent.__table__
+        self._newest_row = sa.select(sa.func.max(events.c.id)).where(events.c.sender_id == sa.bindparam("sender"))
+
+    def _last_row_id(self, sender_id: str) -> int | None:
+        with self.engine.connect() as connection:
+            return connection.execute(self._newest_row, {"sender": sender_id}).scalar()
+
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        """The tracker of the current session: from memory if nothing has changed it since, else from the database."""
+        cached = self._cache.pop(sender_id, None)
+        last_row_id = self._last_row_id(sender_id)
+        fresh = cached and cached.last_row_id == last_row_id and cached.saved_events == len(cached.tracker.events)
+        if fresh:
+            tracker = cached.tracker
+        else:
+            tracker = await super().retrieve(sender_id)
+            if tracker is None:
+                return None
+            cached = _Cached(tracker, len(tracker.events), last_row_id)
+        if len(tracker.events) >= self.max_session_events and self._between_messages(tracker):
+            tracker = await self._new_session(tracker)
+            cached = _Cached(tracker, 0, last_row_id)
+        self._remember(sender_id, cached)
+        return tracker
+
+    @staticmethod
+    def _between_messages(tracker: DialogueStateTracker) -> bool:
+        return tracker.active_loop_name is None and tracker.latest_action_name == ACTION_LISTEN_NAME
+
+    async def _new_session(self, tracker: DialogueStateTracker) -> DialogueStateTracker:
+        """A tracker for a new session, with the events Rasa writes when a session expires."""
+        started = await ActionSessionStart().run(None, None, tracker, self.domain)  # type: ignore[arg-type]
+        events: list[Event] = [ActionExecuted(ACTION_SESSION_START_NAME), *started]
+        return DialogueStateTracker.from_events(tracker.sender_id, events, self.domain.slots)
+
+    def _remember(self, sender_id: str, cached: _Cached) -> None:
+        self._cache[sender_id] = cached
+        while len(self._cache) > self.cache_size:
+            self._cache.popitem(last=False)
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        """Save the events not yet in the database, and keep the tracker for the next message."""
+        await super().save(tracker)
+        cached = self._cache.pop(tracker.sender_id, None)
+        already_saved = cached.saved_events if cached is not None and cached.tracker is tracker else 0
+        if self._session_restarted(tracker, already_saved):
+            return  # the next message reads the new session alone from the database, as with Rasa's own store
+        self._remember(tracker.sender_id, _Cached(tracker, len(tracker.events), self._last_row_id(tracker.sender_id)))
+
+    @staticmethod
+    def _session_restarted(tracker: DialogueStateTracker, since: int) -> bool:
+        """Whether a new session began among the events from `since` (a session's own start is its second event)."""
+        later = itertools.islice(tracker.events, max(since, 2), None)
+        return any(isinstance(event, SessionStarted) for event in later)
+
+    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator[Event]:
+        cached = self._cache.get(tracker.sender_id)
+        if cached is not None and cached.tracker is tracker:
+            return itertools.islice(tracker.events, cached.saved_events, None)
+        return super()._additional_events(session, tracker)

@@ -1,0 +1,143 @@
+"""The cached SQL tracker store against a real SQLite file, checked against Rasa's own SQLTrackerStore."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from rasa.core.tracker_store import SQLTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SessionStarted, SlotSet, UserUttered
+
+from rasa_addons.tracker_store import CachedSQLTrackerStore
+
+ROOT = Path(__file__).resolve().parents[2]
+DOMAIN = Domain.load(ROOT / "domain.yml")
+SENDER = "care-leaver-1"
+
+
+def cached_store(db: Path, **settings) -> CachedSQLTrackerStore:
+    return CachedSQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=str(db), **settings)
+
+
+def rasa_store(db: Path) -> SQLTrackerStore:
+    return SQLTrackerStore(domain=DOMAIN, dialect="sqlite", db=str(db))
+
+
+async def start(store: SQLTrackerStore, sender: str = SENDER):
+    """A new conversation as Rasa starts one: the session start (the action logged after it ran), saved."""
+    tracker = await store.get_or_create_tracker(sender, append_action_listen=False)
+    session_started = SessionStarted()
+    for event in (ActionExecuted("action_session_start"), session_started, ActionExecuted("action_listen")):
+        tracker.update(event)
+    await store.save(tracker)
+
+
+async def turn(store: SQLTrackerStore, text: str, council: str | None = None, sender: str = SENDER) -> None:
+    """One message and its answer, as the processor does it: read the tracker, add the events, save."""
+    tracker = await store.retrieve(sender)
+    tracker.update(UserUttered(text, {"name": "inform", "confidence": 0.9}))
+    if council:
+        tracker.update(SlotSet("council", council))
+    tracker.update(ActionExecuted("action_answer_topic"))
+    tracker.update(BotUttered(f"answer to {text}"))
+    tracker.update(ActionExecuted("action_listen"))
+    await store.save(tracker)
+
+
+def texts(tracker) -> list[str]:
+    return [e.text for e in tracker.events if isinstance(e, UserUttered)]
+
+
+async def test_what_it_saves_is_what_rasa_reads_back(tmp_path):
+    db = tmp_path / "tracker.db"
+    store = cached_store(db)
+    await start(store)
+    for number in range(5):
+        await turn(store, f"message {number}", council="luton" if number == 1 else None)
+
+    from_rasa = await rasa_store(db).retrieve(SENDER)
+    ours = await store.retrieve(SENDER)
+    assert [e.as_dict() for e in from_rasa.events] == [e.as_dict() for e in ours.events]
+    assert texts(from_rasa) == [f"message {n}" for n in range(5)]
+    assert from_rasa.get_slot("council") == "luton"
+
+
+async def test_events_written_by_another_server_are_seen(tmp_path):
+    db = tmp_path / "tracker.db"
+    first, second = cached_store(db), cached_store(db)
+    await start(first)
+    await turn(first, "hello")
+    await turn(second, "from the other server")
+
+    await turn(first, "back again")
+
+    assert texts(await rasa_store(db).retrieve(SENDER)) == ["hello", "from the other server", "back again"]
+
+
+async def test_a_turn_that_failed_before_saving_leaves_nothing_behind(tmp_path):
+    db = tmp_path / "tracker.db"
+    store = cached_store(db)
+    await start(store)
+    await turn(store, "hello")
+    half_done = await store.retrieve(SENDER)
+    half_done.update(UserUttered("this one crashed", {"name": "inform", "confidence": 0.9}))
+
+    await turn(store, "next message")
+
+    assert texts(await rasa_store(db).retrieve(SENDER)) == ["hello", "next message"]
+
+
+async def test_a_long_session_is_closed_between_messages_and_slots_carry_over(tmp_path):
+    db = tmp_path / "tracker.db"
+    store = cached_store(db, max_session_events=40)
+    await start(store)
+    await turn(store, "I was in care in Luton", council="luton")
+    for number in range(12):
+        await turn(store, f"question {number}")
+
+    current = await rasa_store(db).retrieve(SENDER)
+    assert len(current.events) < 40, "the session was never closed"
+    assert any(isinstance(e, SessionStarted) for e in current.events)
+    assert current.get_slot("council") == "luton"
+    assert texts(current)[-1] == "question 11"
+    everything = await rasa_store(db).retrieve_full_tracker(SENDER)
+    assert texts(everything)[:2] == ["I was in care in Luton", "question 0"]
+
+
+async def test_a_session_is_not_closed_in_the_middle_of_a_form(tmp_path):
+    db = tmp_path / "tracker.db"
+    store = cached_store(db, max_session_events=10)
+    await start(store)
+    tracker = await store.retrieve(SENDER)
+    tracker.update(ActiveLoop("council_tax_form"))
+    await store.save(tracker)
+    for number in range(5):
+        await turn(store, f"answer {number}")
+
+    current = await store.retrieve(SENDER)
+    assert current.active_loop_name == "council_tax_form"
+    assert texts(current) == [f"answer {n}" for n in range(5)]
+
+
+async def test_conversations_beyond_the_cache_are_read_from_the_database(tmp_path):
+    db = tmp_path / "tracker.db"
+    store = cached_store(db, cache_size=2)
+    for person in ("a", "b", "c"):
+        await start(store, person)
+        await turn(store, f"hello from {person}", sender=person)
+
+    for person in ("a", "b", "c"):
+        assert texts(await store.retrieve(person)) == [f"hello from {person}"]
+
+
+@pytest.mark.parametrize("setting", ["journal_mode", "synchronous"])
+async def test_sqlite_runs_in_write_ahead_log_mode(tmp_path, setting):
+    db = tmp_path / "tracker.db"
+    store = cached_store(db)
+    await start(store)
+    with store.engine.connect() as connection:
+        value = connection.exec_driver_sql(f"PRAGMA {setting}").scalar()
+    assert str(value).lower() in {"wal", "1"}  # synchronous=NORMAL reads back as 1
+    assert sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
