@@ -2,8 +2,9 @@
 
 Rasa's SQL store reads and rebuilds every event of the session on each message, and counts them again to save,
 so a message costs more the longer the conversation. This store keeps the trackers of recently active
-conversations, checks with one indexed query that nobody else has written since (so several Rasa servers may
-share the database, given a shared lock store), and saves only the new events. A session that reaches
+conversations, checks with one indexed query that nobody else has written or erased since (so several Rasa
+servers may share the database, given a shared lock store, and /forget and the retention sweep take effect at
+once), and saves only the new events. A session that reaches
 `max_session_events` is closed between two messages as if it had expired: a new session starts with the
 slots carried over, so the user notices nothing and each message costs about the same however long they talk.
 """
@@ -37,7 +38,7 @@ def _sqlite_write_ahead_log(connection: Any, _record: Any) -> None:
 class _Cached:
     tracker: DialogueStateTracker
     saved_events: int  # how many of tracker.events are in the database
-    last_row_id: int | None  # the newest row of this conversation in the database when it was cached
+    rows: tuple[int | None, int | None]  # this conversation's oldest and newest row ids in the database
 
 
 class CachedSQLTrackerStore(SQLTrackerStore):
@@ -56,27 +57,32 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             sa.event.listen(self.engine, "connect", _sqlite_write_ahead_log)
             self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
         events = self.SQLEvent.__table__
-        self._newest_row = sa.select(sa.func.max(events.c.id)).where(events.c.sender_id == sa.bindparam("sender"))
+        self._row_range = sa.select(sa.func.min(events.c.id), sa.func.max(events.c.id)).where(
+            events.c.sender_id == sa.bindparam("sender")
+        )
 
-    def _last_row_id(self, sender_id: str) -> int | None:
+    def _rows(self, sender_id: str) -> tuple[int | None, int | None]:
+        """The conversation's oldest and newest row ids: another server's write moves the newest, and erasing
+        (/forget, the retention sweep) moves the oldest or both."""
         with self.engine.connect() as connection:
-            return connection.execute(self._newest_row, {"sender": sender_id}).scalar()
+            oldest, newest = connection.execute(self._row_range, {"sender": sender_id}).one()
+        return oldest, newest
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         """The tracker of the current session: from memory if nothing has changed it since, else from the database."""
         cached = self._cache.pop(sender_id, None)
-        last_row_id = self._last_row_id(sender_id)
-        fresh = cached and cached.last_row_id == last_row_id and cached.saved_events == len(cached.tracker.events)
+        rows = self._rows(sender_id)
+        fresh = cached and cached.rows == rows and cached.saved_events == len(cached.tracker.events)
         if fresh:
             tracker = cached.tracker
         else:
             tracker = await super().retrieve(sender_id)
             if tracker is None:
                 return None
-            cached = _Cached(tracker, len(tracker.events), last_row_id)
+            cached = _Cached(tracker, len(tracker.events), rows)
         if len(tracker.events) >= self.max_session_events and self._between_messages(tracker):
             tracker = await self._new_session(tracker)
-            cached = _Cached(tracker, 0, last_row_id)
+            cached = _Cached(tracker, 0, rows)
         self._remember(sender_id, cached)
         return tracker
 
@@ -102,7 +108,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         already_saved = cached.saved_events if cached is not None and cached.tracker is tracker else 0
         if self._session_restarted(tracker, already_saved):
             return  # the next message reads the new session alone from the database, as with Rasa's own store
-        self._remember(tracker.sender_id, _Cached(tracker, len(tracker.events), self._last_row_id(tracker.sender_id)))
+        self._remember(tracker.sender_id, _Cached(tracker, len(tracker.events), self._rows(tracker.sender_id)))
 
     @staticmethod
     def _session_restarted(tracker: DialogueStateTracker, since: int) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SessionStarted, SlotSet, UserUttered
 
+from bot.conversations import expire, forget
 from rasa_addons.tracker_store import CachedSQLTrackerStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -87,6 +89,21 @@ async def test_a_turn_that_failed_before_saving_leaves_nothing_behind(tmp_path):
     await turn(store, "next message")
 
     assert texts(await rasa_store(db).retrieve(SENDER)) == ["hello", "next message"]
+
+
+async def test_what_the_gateway_erases_is_forgotten_by_the_server_too(tmp_path):
+    db = tmp_path / "tracker.db"
+    store = cached_store(db)
+    await start(store)
+    await turn(store, "I was in care in Luton", council="luton")
+    between = time.time()
+    await turn(store, "what about housing")
+
+    expire(db, retention_days=30, now=between + 30 * 86400)  # the hourly retention sweep, as it ran then
+    assert (await store.retrieve(SENDER)).get_slot("council") is None
+
+    forget(db, SENDER)  # /forget
+    assert await store.retrieve(SENDER) is None
 
 
 async def test_a_long_session_is_closed_between_messages_and_slots_carry_over(tmp_path):
