@@ -28,6 +28,8 @@ RASA = str(Path(sys.executable).parent / "rasa")
 RATES = (5, 10, 20, 40, 80)
 SLO_P95_MS = 100
 WARM_UP_RATE, WARM_UP_S = 5, 10
+# What `pip install rasa==3.6.21` chooses for the one package our lock pins differently (requirements.in says why).
+STOCK_PACKAGES = ["jsonschema==4.17.3"]
 
 
 def free_port() -> int:
@@ -66,6 +68,17 @@ def train(name: str, config: Path) -> float:
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
     subprocess.run(command, cwd=ROOT, env=env, check=True, capture_output=True)
     return time.monotonic() - started
+
+
+def stock_packages() -> Path:
+    """A folder with the packages a stock install of Rasa 3.6.21 has where our lock differs, put first on the
+    baseline Rasa server's path."""
+    folder = WORK / "stock-packages"
+    if not (folder / ".installed").exists():
+        command = [PY, "-m", "pip", "install", "--quiet", "--no-deps", "--target", str(folder), *STOCK_PACKAGES]
+        subprocess.run(command, check=True)
+        (folder / ".installed").write_text(" ".join(STOCK_PACKAGES))
+    return folder
 
 
 def rss_kb(pid: int) -> int:
@@ -110,10 +123,11 @@ class Stack:
         return [launcher]
 
     def _start_stock(self, model: Path) -> list[subprocess.Popen]:
-        """rasa init's endpoints with the action server added, no tracker or lock store: Rasa's defaults."""
+        """rasa init's endpoints with the action server added, no tracker or lock store, and the packages a stock
+        install of Rasa chooses: Rasa's defaults."""
         endpoints = WORK / "baseline-endpoints.yml"
         endpoints.write_text(f"action_endpoint:\n  url: http://127.0.0.1:{self.ports['ACTION_PORT']}/webhook\n")
-        env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "PYTHONPATH": str(ROOT)}
+        env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "PYTHONPATH": f"{stock_packages()}:{ROOT}"}
         commands = {
             "action server": [PY, "-m", "rasa_sdk", "--actions", "actions", "-p", str(self.ports["ACTION_PORT"])],
             "Rasa server": [RASA, "run", "--model", str(model), "--port", str(self.ports["RASA_PORT"]),

@@ -20,12 +20,20 @@ PLACES = ROOT / "models" / "places"
 STAMP_NAME = "patterns.sha256"
 
 
+def _digest(patterns: list[dict]) -> str:
+    return hashlib.sha256(json.dumps(patterns, sort_keys=True).encode()).hexdigest()
+
+
+def up_to_date(target: Path = PLACES) -> bool:
+    """Whether target holds a pipeline built from the place names knowledge/ has now."""
+    stamp = target / STAMP_NAME
+    return stamp.exists() and stamp.read_text() == _digest(place_patterns(get_knowledge()))
+
+
 def build(target: Path = PLACES) -> int:
     """Write the pipeline to target unless it is already built from the same patterns; the number of patterns."""
     patterns = place_patterns(get_knowledge())
-    digest = hashlib.sha256(json.dumps(patterns, sort_keys=True).encode()).hexdigest()
-    stamp = target / STAMP_NAME
-    if stamp.exists() and stamp.read_text() == digest:
+    if up_to_date(target):
         return len(patterns)
     import spacy  # noqa: PLC0415  (only when there is something to build: importing spaCy takes seconds)
 
@@ -34,7 +42,7 @@ def build(target: Path = PLACES) -> int:
     ruler.add_patterns(patterns)
     target.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(target)
-    stamp.write_text(digest)
+    (target / STAMP_NAME).write_text(_digest(patterns))
     return len(patterns)
 
 

@@ -23,6 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from knowledge import KnowledgeError, load_knowledge  # noqa: E402
+from scripts import build_places  # noqa: E402
 
 BIN = Path(sys.executable).parent
 ACTIONS, RASA, GATEWAY = "action server", "Rasa server", "gateway"
@@ -120,7 +121,7 @@ def wait_until_ready(processes: dict[str, subprocess.Popen], urls: dict[str, str
                 del pending[name]
         if time.monotonic() > deadline:
             return f"{', '.join(pending)} did not answer within {START_TIMEOUT_S:.0f}s"
-        time.sleep(0.5)
+        time.sleep(0.1)
     return None
 
 
@@ -132,9 +133,10 @@ def main() -> int:
         print("The knowledge files have problems, so the assistant will not start:", file=sys.stderr)
         print("\n".join(f"  {p}" for p in error.problems), file=sys.stderr)
         return 1
-    # Place names come from knowledge/, which may have changed without a retrain. A separate process, so this
-    # launcher, which stays up as long as the servers, never holds spaCy (and TensorFlow, which spaCy imports).
-    subprocess.run([str(BIN / "python"), str(ROOT / "scripts" / "build_places.py")], cwd=ROOT, check=True)
+    # Place names come from knowledge/, which may have changed without a retrain. Rebuilt in a separate process,
+    # so this launcher, which stays up as long as the servers, never holds spaCy (and TensorFlow, which spaCy imports).
+    if not build_places.up_to_date():
+        subprocess.run([str(BIN / "python"), str(ROOT / "scripts" / "build_places.py")], cwd=ROOT, check=True)
     config = settings()
     if not Path(config["model"]).exists():
         print(f"No trained model at {config['model']}: run `make run` (it trains first).", file=sys.stderr)
