@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-import scipy.sparse
-import skops.io as sio
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.svm import LinearSVC
 
-from rasa_addons.linear_intents import MODEL_FILE, LinearIntentClassifier, UntrustedModelError
+from rasa_addons.linear_intents import MODEL_FILE, LinearIntentClassifier, fit
 
 EXAMPLES = {
     "ask_council_tax": ["do i pay council tax", "am i exempt from council tax", "council tax bill help"],
@@ -62,10 +62,25 @@ def test_a_message_with_no_text_is_left_alone(storage):
     assert classify(loaded, "").get("intent") is None
 
 
-def test_a_model_file_holding_other_types_is_refused(storage):
+def test_confidences_are_what_scikit_learn_computes():
+    texts = [text for texts in EXAMPLES.values() for text in texts]
+    intents = np.array([intent for intent, texts in EXAMPLES.items() for _ in texts])
+    config = {**LinearIntentClassifier.get_default_config(), "calibration_folds": 2}
+    ours = fit(texts, intents, config)
+    svm = LinearSVC(C=config["C"], random_state=config["random_seed"])
+    reference = CalibratedClassifierCV(svm, cv=2, method="sigmoid", ensemble=False).fit(ours.features(texts), intents)
+
+    queries = ["council tax", "my care file please", "hiya", "something else entirely"]
+    assert np.allclose(ours.confidences(queries), reference.predict_proba(ours.features(queries)))
+
+
+def test_a_model_file_holding_pickled_objects_is_refused(storage):
     resource = trained(storage)
     with storage.write_to(resource) as directory:
-        sio.dump({"unexpected": scipy.sparse.coo_matrix(np.eye(2))}, directory / MODEL_FILE)
+        with np.load(directory / MODEL_FILE) as saved:
+            arrays = dict(saved)
+        arrays["intents"] = np.array([{"not": "a name"}], dtype=object)  # unpickling this could run code
+        np.savez(directory / MODEL_FILE, **arrays)
 
-    with pytest.raises(UntrustedModelError, match="coo_matrix"):
+    with pytest.raises(ValueError, match="allow_pickle"):
         LinearIntentClassifier.load({}, storage, resource, context())
