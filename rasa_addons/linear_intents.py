@@ -43,7 +43,7 @@ class FittedIntents:
 
     word: TfidfVectorizer
     char: TfidfVectorizer
-    weights: scipy.sparse.csr_matrix  # intents x features
+    weights: np.ndarray  # features x intents: a sparse message times a dense matrix is the fast product
     bias: np.ndarray
     slope: np.ndarray  # confidence before normalising: 1 / (1 + exp(slope * score + offset)), Platt's method
     offset: np.ndarray
@@ -55,7 +55,7 @@ class FittedIntents:
 
     def confidences(self, texts: list[str]) -> np.ndarray:
         """For each text, a confidence per intent, summing to 1 (as CalibratedClassifierCV.predict_proba)."""
-        scores = np.asarray((self.features(texts) @ self.weights.T).todense()) + self.bias
+        scores = self.features(texts) @ self.weights + self.bias
         calibrated = 1.0 / (1.0 + np.exp(self.slope * scores + self.offset))
         totals = calibrated.sum(axis=1, keepdims=True)
         uniform = np.full_like(calibrated, 1.0 / len(self.intents))
@@ -65,7 +65,7 @@ class FittedIntents:
         """Write every array to one .npz file."""
         terms = [np.array(sorted(v.vocabulary_, key=v.vocabulary_.get)) for v in (self.word, self.char)]
         np.savez(path, word_terms=terms[0], char_terms=terms[1], word_idf=self.word.idf_, char_idf=self.char.idf_,
-                 weights=self.weights.toarray(), bias=self.bias, slope=self.slope, offset=self.offset,
+                 weights=self.weights, bias=self.bias, slope=self.slope, offset=self.offset,
                  intents=self.intents)  # fmt: skip
 
     @classmethod
@@ -74,7 +74,7 @@ class FittedIntents:
         with np.load(path, allow_pickle=False) as saved:
             word, char = vectorizers(config, (saved["word_terms"], saved["char_terms"]))
             word.idf_, char.idf_ = saved["word_idf"], saved["char_idf"]
-            return cls(word, char, scipy.sparse.csr_matrix(saved["weights"]), saved["bias"], saved["slope"],
+            return cls(word, char, saved["weights"], saved["bias"], saved["slope"],
                        saved["offset"], saved["intents"])  # fmt: skip
 
 
@@ -86,7 +86,7 @@ def fit(texts: list[str], intents: np.ndarray, config: dict[str, Any]) -> Fitted
     calibrated = CalibratedClassifierCV(svm, cv=config["calibration_folds"], method="sigmoid", ensemble=False)
     fitted = calibrated.fit(features, intents).calibrated_classifiers_[0]
     return FittedIntents(
-        word, char, scipy.sparse.csr_matrix(fitted.base_estimator.coef_), fitted.base_estimator.intercept_,
+        word, char, np.ascontiguousarray(fitted.base_estimator.coef_.T), fitted.base_estimator.intercept_,
         np.array([c.a_ for c in fitted.calibrators]), np.array([c.b_ for c in fitted.calibrators]), calibrated.classes_,
     )  # fmt: skip
 
