@@ -153,10 +153,10 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
         **kwargs: Any,
     ) -> LinearIntentClassifier:
         """Load what training learnt."""
-        config = {**cls.get_default_config(), **config}
+        component = cls(config, model_storage, resource)
         with model_storage.read_from(resource) as directory:
-            model = FittedIntents.load(directory / MODEL_FILE, config)
-        return cls(config, model_storage, resource, model)
+            component.model = FittedIntents.load(directory / MODEL_FILE, component.config)
+        return component
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Give each message with text its most likely intent and the ranking of the others."""

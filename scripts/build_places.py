@@ -24,16 +24,21 @@ def _digest(patterns: list[dict]) -> str:
     return hashlib.sha256(json.dumps(patterns, sort_keys=True).encode()).hexdigest()
 
 
+def _built_from(target: Path, digest: str) -> bool:
+    stamp = target / STAMP_NAME
+    return stamp.exists() and stamp.read_text() == digest
+
+
 def up_to_date(target: Path = PLACES) -> bool:
     """Whether target holds a pipeline built from the place names knowledge/ has now."""
-    stamp = target / STAMP_NAME
-    return stamp.exists() and stamp.read_text() == _digest(place_patterns(get_knowledge()))
+    return _built_from(target, _digest(place_patterns(get_knowledge())))
 
 
 def build(target: Path = PLACES) -> int:
     """Write the pipeline to target unless it is already built from the same patterns; the number of patterns."""
     patterns = place_patterns(get_knowledge())
-    if up_to_date(target):
+    digest = _digest(patterns)
+    if _built_from(target, digest):
         return len(patterns)
     import spacy  # noqa: PLC0415  (only when there is something to build: importing spaCy takes seconds)
 
@@ -42,7 +47,7 @@ def build(target: Path = PLACES) -> int:
     ruler.add_patterns(patterns)
     target.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(target)
-    (target / STAMP_NAME).write_text(_digest(patterns))
+    (target / STAMP_NAME).write_text(digest)
     return len(patterns)
 
 
