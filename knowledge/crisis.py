@@ -148,6 +148,25 @@ def compiled_patterns(kb: KnowledgeBase) -> list[CompiledPattern]:
     return found
 
 
+@lru_cache(maxsize=4)
+def _patterns_by_word(kb: KnowledgeBase) -> dict[str | None, list[int]]:
+    """Each pattern's position, filed under the first word of every alternative of its first word slot: a pattern
+    can only match a message in which one of those is present. A pattern with no word slot is filed under None."""
+    index: dict[str | None, list[int]] = {}
+    for position, pattern in enumerate(compiled_patterns(kb)):
+        first = next((slot for slot in pattern.slots if slot not in (GAP_SLOT, END_SLOT)), None)
+        for key in {alternative[0] for alternative in first if alternative} if first else {None}:
+            index.setdefault(key, []).append(position)
+    return index
+
+
+def _candidates(kb: KnowledgeBase, present: set[str]) -> list[CompiledPattern]:
+    """The patterns worth trying on a message with these pattern words, in the order the categories are tried."""
+    index, patterns = _patterns_by_word(kb), compiled_patterns(kb)
+    positions = {p for word in [None, *present] for p in index.get(word, ())}
+    return [patterns[p] for p in sorted(positions)]
+
+
 def detect_crisis(kb: KnowledgeBase, text: str) -> CrisisSignal | None:
     """The first crisis category whose pattern matches the message (and none of its 'unless'), else None.
 
@@ -157,7 +176,7 @@ def detect_crisis(kb: KnowledgeBase, text: str) -> CrisisSignal | None:
     if words == normalise(kb.crisis.safe_word, kb.crisis):
         return CrisisSignal(SAFE_WORD, kb.crisis.safe_word)
     present = pattern_words_present(kb, words)
-    for pattern in compiled_patterns(kb):
+    for pattern in _candidates(kb, present):
         if matches(words, pattern.slots, present) and not any(matches(words, u, present) for u in pattern.unless):
             return CrisisSignal(pattern.category, pattern.text)
     return None

@@ -4,16 +4,17 @@ Rasa's SQL store reads and rebuilds every event of the session on each message, 
 so a message costs more the longer the conversation. This store keeps the trackers of recently active
 conversations, checks with one indexed query that nobody else has written or erased since (so several Rasa
 servers may share the database, given a shared lock store, and /forget and the retention sweep take effect at
-once), and saves only the new events. A session that reaches
-`max_session_events` is closed between two messages as if it had expired: a new session starts with the
-slots carried over, so the user notices nothing and each message costs about the same however long they talk.
+once), and saves only the new events, with one insert (Rasa's adds each through the ORM's unit of work).
+A session that reaches `max_session_events` is closed between two messages as if it had expired: a new session
+starts with the slots carried over, so the user notices nothing and each message costs about the same however
+long they talk.
 """
 
 from __future__ import annotations
 
 import itertools
+import json
 from collections import OrderedDict
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,6 +24,7 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.constants import ACTION_LISTEN_NAME, ACTION_SESSION_START_NAME
 from rasa.shared.core.events import ActionExecuted, Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
 
 def _sqlite_write_ahead_log(connection: Any, _record: Any) -> None:
@@ -57,6 +59,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             sa.event.listen(self.engine, "connect", _sqlite_write_ahead_log)
             self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
         events = self.SQLEvent.__table__
+        self._insert = events.insert()
         self._row_range = sa.select(sa.func.min(events.c.id), sa.func.max(events.c.id)).where(
             events.c.sender_id == sa.bindparam("sender")
         )
@@ -102,22 +105,44 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             self._cache.popitem(last=False)
 
     async def save(self, tracker: DialogueStateTracker) -> None:
-        """Save the events not yet in the database, and keep the tracker for the next message."""
-        await super().save(tracker)
+        """Save the events not yet in the database with one insert, and keep the tracker for the next message."""
         cached = self._cache.pop(tracker.sender_id, None)
-        already_saved = cached.saved_events if cached is not None and cached.tracker is tracker else 0
-        if self._session_restarted(tracker, already_saved):
+        since = cached.saved_events if cached is not None and cached.tracker is tracker else None
+        if since is None:
+            await self.stream_events(tracker)  # Rasa's way: what the database lacks
+        elif self.event_broker is not None:
+            new = list(itertools.islice(tracker.events, since, None))
+            await self._stream_new_events(self.event_broker, new, tracker.sender_id)
+        with self.session_scope() as session:
+            if since is None:
+                new_events = super()._additional_events(session, tracker)
+            else:
+                new_events = itertools.islice(tracker.events, since, None)
+            rows = [self._row(tracker.sender_id, event) for event in new_events]
+            if rows:
+                session.execute(self._insert, rows)
+            row_range = session.execute(self._row_range, {"sender": tracker.sender_id}).one()
+            session.commit()
+        self._cache.pop(tracker.sender_id, None)  # streaming may have read the database into the cache
+        if self._session_restarted(tracker, since or 0):
             return  # the next message reads the new session alone from the database, as with Rasa's own store
-        self._remember(tracker.sender_id, _Cached(tracker, len(tracker.events), self._rows(tracker.sender_id)))
+        self._remember(tracker.sender_id, _Cached(tracker, len(tracker.events), tuple(row_range)))
+
+    @staticmethod
+    def _row(sender_id: str, event: Event) -> dict[str, Any]:
+        """The event as a row of Rasa's events table, with the columns Rasa's own store fills."""
+        data = event.as_dict()
+        return {
+            "sender_id": sender_id,
+            "type_name": event.type_name,
+            "timestamp": data.get("timestamp"),
+            "intent_name": data.get("parse_data", {}).get("intent", {}).get(INTENT_NAME_KEY),
+            "action_name": data.get("name"),
+            "data": json.dumps(data),
+        }
 
     @staticmethod
     def _session_restarted(tracker: DialogueStateTracker, since: int) -> bool:
         """Whether a new session began among the events from `since` (a session's own start is its second event)."""
         later = itertools.islice(tracker.events, max(since, 2), None)
         return any(isinstance(event, SessionStarted) for event in later)
-
-    def _additional_events(self, session: Any, tracker: DialogueStateTracker) -> Iterator[Event]:
-        cached = self._cache.get(tracker.sender_id)
-        if cached is not None and cached.tracker is tracker:
-            return itertools.islice(tracker.events, cached.saved_events, None)
-        return super()._additional_events(session, tracker)

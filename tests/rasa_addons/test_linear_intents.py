@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+import scipy.sparse
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
@@ -12,7 +13,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from sklearn.calibration import CalibratedClassifierCV
 from sklearn.svm import LinearSVC
 
-from rasa_addons.linear_intents import MODEL_FILE, LinearIntentClassifier, fit
+from rasa_addons.linear_intents import MODEL_FILE, LinearIntentClassifier, fit, vectorizers
 
 EXAMPLES = {
     "ask_council_tax": ["do i pay council tax", "am i exempt from council tax", "council tax bill help"],
@@ -67,11 +68,14 @@ def test_confidences_are_what_scikit_learn_computes():
     intents = np.array([intent for intent, texts in EXAMPLES.items() for _ in texts])
     config = {**LinearIntentClassifier.get_default_config(), "calibration_folds": 2}
     ours = fit(texts, intents, config)
+    word, char = vectorizers(config)
+    features = scipy.sparse.hstack([word.fit_transform(texts), char.fit_transform(texts)], format="csr")
     svm = LinearSVC(C=config["C"], random_state=config["random_seed"])
-    reference = CalibratedClassifierCV(svm, cv=2, method="sigmoid", ensemble=False).fit(ours.features(texts), intents)
+    reference = CalibratedClassifierCV(svm, cv=2, method="sigmoid", ensemble=False).fit(features, intents)
 
-    queries = ["council tax", "my care file please", "hiya", "something else entirely"]
-    assert np.allclose(ours.confidences(queries), reference.predict_proba(ours.features(queries)))
+    queries = ["council tax", "my care file please", "hiya", "something else entirely", "", "!!!"]
+    expected = reference.predict_proba(scipy.sparse.hstack([word.transform(queries), char.transform(queries)]))
+    assert np.allclose(ours.confidences(queries), expected)
 
 
 def test_a_model_file_holding_pickled_objects_is_refused(storage):

@@ -1,0 +1,56 @@
+"""Keep-alive to the action server: each endpoint reuses one aiohttp session, and its connections, for every call.
+
+Rasa 3.6's `EndpointConfig.request` opens a new aiohttp session, and so a new TCP connection, for every call to
+the action server and closes it afterwards (docs/benchmark-levers.md has what that cost). Installed, `session()`
+lends the endpoint's own session instead: made on first use in the running event loop, with the same headers,
+authentication and timeout as Rasa's, and left open when a call ends. Idle connections are dropped after
+IDLE_S, well before the action server's web framework (Sanic, 5 s) would close them under a request.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import aiohttp
+from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT, EndpointConfig
+
+IDLE_S = 2.0
+
+
+class _Lent:
+    """`async with` gives the shared session and leaves it open afterwards."""
+
+    def __init__(self, session: aiohttp.ClientSession) -> None:
+        self.session = session
+
+    async def __aenter__(self) -> aiohttp.ClientSession:
+        return self.session
+
+    async def __aexit__(self, *_exception: Any) -> None:
+        return None
+
+
+def shared_session(endpoint: EndpointConfig) -> _Lent:
+    """The endpoint's own session, made if it has none yet for this event loop."""
+    loop = asyncio.get_running_loop()
+    session: aiohttp.ClientSession | None = getattr(endpoint, "_shared_session", None)
+    if session is None or session.closed or session.loop is not loop:
+        auth = (
+            aiohttp.BasicAuth(endpoint.basic_auth["username"], endpoint.basic_auth["password"])
+            if endpoint.basic_auth
+            else None
+        )
+        session = aiohttp.ClientSession(
+            headers=endpoint.headers,
+            auth=auth,
+            timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
+            connector=aiohttp.TCPConnector(keepalive_timeout=IDLE_S),
+        )
+        endpoint._shared_session = session  # type: ignore[attr-defined]
+    return _Lent(session)
+
+
+def install() -> None:
+    """Make every endpoint lend its shared session rather than open a new one per request."""
+    EndpointConfig.session = shared_session  # type: ignore[method-assign]
