@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-import httpx
+import aiohttp
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -59,11 +59,19 @@ def interleave(pool: list[list[str]], arrivals: int, long_ids: list[int], long_s
     return choices
 
 
-async def _send(client: httpx.AsyncClient, url: str, sender: str, text: str) -> bool:
+def client_session(connections: int) -> aiohttp.ClientSession:
+    """An HTTP client with up to `connections` open at once, kept alive between messages."""
+    return aiohttp.ClientSession(
+        connector=aiohttp.TCPConnector(limit=connections), timeout=aiohttp.ClientTimeout(total=60)
+    )
+
+
+async def _send(client: aiohttp.ClientSession, url: str, sender: str, text: str) -> bool:
     try:
-        response = await client.post(url, json={"sender": sender, "message": text})
-        return response.status_code == 200
-    except httpx.HTTPError:
+        async with client.post(url, json={"sender": sender, "message": text}) as response:
+            await response.read()
+            return response.status == 200
+    except (aiohttp.ClientError, asyncio.TimeoutError):
         return False
 
 
@@ -87,8 +95,7 @@ async def open_loop(url: str, rate: float, seconds: float, long_share: float = 0
     errors = 0
     turn_of: dict[int, int] = {}
     locks = [asyncio.Lock() for _ in pool]
-    limits = httpx.Limits(max_connections=1000, max_keepalive_connections=200)
-    async with httpx.AsyncClient(timeout=60, limits=limits) as client:
+    async with client_session(1000) as client:
         start = time.perf_counter()
 
         async def fire(index: int, at: float) -> None:
@@ -124,7 +131,7 @@ async def saturate(url: str, count: int, seconds: float) -> dict:
     done = 0
     errors = 0
     latencies: list[float] = []
-    async with httpx.AsyncClient(timeout=60, limits=httpx.Limits(max_connections=count)) as client:
+    async with client_session(count) as client:
         end = time.perf_counter() + seconds
 
         async def talk(person: int) -> None:
