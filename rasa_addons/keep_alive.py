@@ -31,24 +31,30 @@ class _Lent:
         return None
 
 
+_open: list[aiohttp.ClientSession] = []
+
+
 def shared_session(endpoint: EndpointConfig) -> _Lent:
     """The endpoint's own session, made if it has none yet for this event loop."""
     loop = asyncio.get_running_loop()
-    session: aiohttp.ClientSession | None = getattr(endpoint, "_shared_session", None)
-    if session is None or session.closed or session.loop is not loop:
-        auth = (
-            aiohttp.BasicAuth(endpoint.basic_auth["username"], endpoint.basic_auth["password"])
-            if endpoint.basic_auth
-            else None
-        )
+    made_in, session = getattr(endpoint, "_kept_alive", (None, None))
+    if session is None or session.closed or made_in is not loop:
+        basic_auth = endpoint.basic_auth
         session = aiohttp.ClientSession(
             headers=endpoint.headers,
-            auth=auth,
+            auth=aiohttp.BasicAuth(basic_auth["username"], basic_auth["password"]) if basic_auth else None,
             timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
             connector=aiohttp.TCPConnector(keepalive_timeout=IDLE_S),
         )
-        endpoint._shared_session = session  # type: ignore[attr-defined]
+        endpoint._kept_alive = (loop, session)  # type: ignore[attr-defined]
+        _open.append(session)
     return _Lent(session)
+
+
+async def close_all() -> None:
+    """Close every shared session and its connections (when the server stops)."""
+    while _open:
+        await _open.pop().close()
 
 
 def install() -> None:

@@ -37,7 +37,7 @@ def model_argument(argv: list[str]) -> Path | None:
 
 def prepare(argv: list[str]) -> None:
     """Leave TensorFlow out if the model allows, install the schema check and keep-alive, import Rasa and freeze
-    (and again once the model is loaded)."""
+    (again once the model is loaded), and close the kept-alive sessions when the server stops."""
     model = model_argument(argv)
     if model is not None and "tensorflow" not in sys.modules and not without_tensorflow.needs_tensorflow(model):
         without_tensorflow.block()
@@ -48,20 +48,28 @@ def prepare(argv: list[str]) -> None:
     import rasa.core.run  # noqa: PLC0415
 
     gc.freeze()
-    rasa.core.run.load_agent_on_start = frozen_once_loaded(rasa.core.run.load_agent_on_start)
+    rasa.core.run.load_agent_on_start = followed_by(rasa.core.run.load_agent_on_start, collect_and_freeze)
+    rasa.core.run.close_resources = followed_by(rasa.core.run.close_resources, keep_alive.close_all)
 
 
-def frozen_once_loaded(load_agent: Callable[..., Awaitable[Any]]) -> Callable[..., Awaitable[Any]]:
-    """Rasa's model loading, followed by a collection and a freeze: the model lives as long as the server."""
+async def collect_and_freeze() -> None:
+    """Collect, then freeze what is left: the model, loaded once, lives as long as the server."""
+    gc.collect()
+    gc.freeze()
 
-    @functools.wraps(load_agent)
-    async def load_then_freeze(*args: Any, **kwargs: Any) -> Any:
-        agent = await load_agent(*args, **kwargs)
-        gc.collect()
-        gc.freeze()
-        return agent
 
-    return load_then_freeze
+def followed_by(
+    first: Callable[..., Awaitable[Any]], then: Callable[[], Awaitable[None]]
+) -> Callable[..., Awaitable[Any]]:
+    """One of Rasa's server listeners, with `then` run after it."""
+
+    @functools.wraps(first)
+    async def both(*args: Any, **kwargs: Any) -> Any:
+        result = await first(*args, **kwargs)
+        await then()
+        return result
+
+    return both
 
 
 if __name__ == "__main__":

@@ -38,6 +38,7 @@ def installed(monkeypatch):
     keep_alive.install()
 
 
+@pytest.mark.filterwarnings("error::DeprecationWarning")
 async def test_calls_to_the_action_server_share_one_connection(installed):
     port, callers = free_port(), []
     runner = await serve(port, callers)
@@ -75,3 +76,21 @@ async def test_a_restarted_action_server_is_reached_on_the_next_call(installed):
         await runner.cleanup()
     assert reply["responses"] == [{"text": "ok"}]
     assert len(callers) == 2
+
+
+async def test_sessions_are_closed_when_the_server_stops_and_made_again_if_needed(installed):
+    port, callers = free_port(), []
+    runner = await serve(port, callers)
+    endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook")
+    try:
+        await endpoint.request(json={})
+        async with endpoint.session() as session:
+            pass
+        await keep_alive.close_all()
+        assert session.closed
+        reply = await endpoint.request(json={})
+    finally:
+        await runner.cleanup()
+        await keep_alive.close_all()
+    assert reply["responses"] == [{"text": "ok"}]
+    assert len(set(callers)) == 2

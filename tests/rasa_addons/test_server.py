@@ -52,7 +52,7 @@ async def test_what_loading_the_model_made_is_out_of_the_collectors_sight():
         return [[number] for number in range(1000)]
 
     try:
-        model = await server.frozen_once_loaded(load_model)()
+        model = await server.followed_by(load_model, server.collect_and_freeze)()
         in_sight = {id(thing) for thing in gc.get_objects()}
         assert gc.get_freeze_count() >= len(model)
         assert id(model) not in in_sight and not any(id(part) in in_sight for part in model)
