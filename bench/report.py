@@ -110,6 +110,21 @@ def bench_section(bench: dict) -> list[str]:
     return [*lines, "", f"![p95 against offered rate]({CHART.name})"]
 
 
+def rss_lines(soak: dict) -> list[str]:
+    """The Rasa server's memory through the soak (older results recorded only its start and end)."""
+    rss = soak["rasa_rss_mb"]
+    if "after_first_minute" not in rss:
+        return [f"- Rasa server RSS: {rss['start']} MB after start, {rss['end']} MB at the end "
+                f"({soak['memory_growth']:.1%} growth)."]  # fmt: skip
+    per_minute = ", ".join(f"{m}: {v}" for m, v in soak["rasa_rss_mb_per_minute"].items())
+    return [
+        f"- Rasa server RSS: {rss['after_first_minute']} MB after the first minute (the tracker cache full), "
+        f"{rss['end']} MB at the end: {soak['memory_growth']:.1%} growth ({rss['start']} MB at the first answer: "
+        f"{soak['memory_growth_from_start']:.1%} from there).",
+        f"- Rasa server RSS per minute (MB): {per_minute}.",
+    ]
+
+
 def soak_section(soak: dict) -> list[str]:
     """The soak figures."""
     minutes = ", ".join(f"{m}: {v}" for m, v in soak["p95_per_minute"].items())
@@ -117,8 +132,7 @@ def soak_section(soak: dict) -> list[str]:
         f"Run {soak['when']}: {soak['minutes']:.0f} minutes at {soak['rate']} msg/s, {soak['messages']} messages, "
         f"{soak['errors']} errors.",
         "",
-        f"- Rasa server RSS: {soak['rasa_rss_mb']['start']} MB after start, {soak['rasa_rss_mb']['end']} MB at the "
-        f"end ({soak['memory_growth']:.1%} growth).",
+        *rss_lines(soak),
         f"- p95 per minute (ms): {minutes}.",
         f"- Long conversations reached {soak['long_conversation_turns']} turns; their median latency was "
         f"{soak['long_p50_first_50_turns']} ms in the first 50 turns and {soak['long_p50_after_200_turns']} ms "

@@ -4,12 +4,14 @@ Rasa 3.6's `EndpointConfig.request` opens a new aiohttp session, and so a new TC
 the action server and closes it afterwards (docs/benchmark-levers.md has what that cost). Installed, `session()`
 lends the endpoint's own session instead: made on first use in the running event loop, with the same headers,
 authentication and timeout as Rasa's, and left open when a call ends. Idle connections are dropped after
-IDLE_S, well before the action server's web framework (Sanic, 5 s) would close them under a request.
+IDLE_S, before the action server's web framework (Sanic, 5 s) would close them; if the server still closes one
+just as a request goes out, the request is sent again once on a new connection.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 from typing import Any
 
 import aiohttp
@@ -19,16 +21,48 @@ IDLE_S = 2.0
 
 
 class _Lent:
-    """`async with` gives the shared session and leaves it open afterwards."""
+    """`async with` gives the shared session (as Rasa uses it) and leaves it open afterwards."""
 
     def __init__(self, session: aiohttp.ClientSession) -> None:
         self.session = session
 
-    async def __aenter__(self) -> aiohttp.ClientSession:
-        return self.session
+    async def __aenter__(self) -> _SendsAgainIfDropped:
+        return _SendsAgainIfDropped(self.session)
 
     async def __aexit__(self, *_exception: Any) -> None:
         return None
+
+
+class _SendsAgainIfDropped:
+    """The one method of a session Rasa calls, `request`, sending once more on a new connection when the server
+    closed the kept-alive one as the request went out. Safe for the action server: an action's reply is a pure
+    function of the tracker sent, and a reply that never arrived was never applied."""
+
+    def __init__(self, session: aiohttp.ClientSession) -> None:
+        self.session = session
+
+    def request(self, method: str, url: str, **kwargs: Any) -> _Response:
+        """The response to the request, as `async with session.request(...) as response` expects."""
+        return _Response(self.session, method, url, kwargs)
+
+
+class _Response:
+    def __init__(self, session: aiohttp.ClientSession, method: str, url: str, kwargs: dict[str, Any]) -> None:
+        self.send = functools.partial(session.request, method, url, **kwargs)
+        self.response: aiohttp.ClientResponse | None = None
+
+    async def __aenter__(self) -> aiohttp.ClientResponse:
+        try:
+            self.response = await self.send()
+        except aiohttp.ClientConnectorError:
+            raise  # no connection could be made at all: the server is down, and sending again would not help
+        except (aiohttp.ServerDisconnectedError, aiohttp.ClientOSError):
+            self.response = await self.send()
+        return self.response
+
+    async def __aexit__(self, *_exception: Any) -> None:
+        if self.response is not None:
+            self.response.release()
 
 
 _open: list[aiohttp.ClientSession] = []

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import itertools
+import re
 import socket
 
 import pytest
@@ -87,10 +90,42 @@ async def test_sessions_are_closed_when_the_server_stops_and_made_again_if_neede
         async with endpoint.session() as session:
             pass
         await keep_alive.close_all()
-        assert session.closed
+        assert session.session.closed
         reply = await endpoint.request(json={})
     finally:
         await runner.cleanup()
         await keep_alive.close_all()
     assert reply["responses"] == [{"text": "ok"}]
     assert len(set(callers)) == 2
+
+
+async def test_a_connection_the_server_drops_as_a_call_goes_out_is_replaced_and_the_call_answered(installed):
+    """A server that closes each kept-alive connection when its second request arrives, without answering."""
+    answered, dropped = [], []
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        for number in itertools.count(1):
+            head = await reader.readuntil(b"\r\n\r\n")
+            length = int(re.search(rb"(?i)content-length: *(\d+)", head).group(1))
+            await reader.readexactly(length)
+            if number == 2:
+                dropped.append(True)
+                writer.close()
+                return
+            body = b'{"events": [], "responses": [{"text": "ok"}]}'
+            writer.write(
+                b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n%s" % (len(body), body)
+            )
+            await writer.drain()
+            answered.append(True)
+
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    endpoint = EndpointConfig(f"http://127.0.0.1:{port}/webhook")
+    try:
+        replies = [await endpoint.request(json={"next_action": "action_answer_topic"}) for _ in range(2)]
+    finally:
+        server.close()
+        await keep_alive.close_all()
+    assert [reply["responses"] for reply in replies] == [[{"text": "ok"}]] * 2
+    assert len(dropped) == 1 and len(answered) == 2
