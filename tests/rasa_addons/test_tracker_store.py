@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from rasa.core.brokers.broker import EventBroker
 from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SessionStarted, SlotSet, UserUttered
@@ -158,3 +159,26 @@ async def test_sqlite_runs_in_write_ahead_log_mode(tmp_path, setting):
         value = connection.exec_driver_sql(f"PRAGMA {setting}").scalar()
     assert str(value).lower() in {"wal", "1"}  # synchronous=NORMAL reads back as 1
     assert sqlite3.connect(db).execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+class CollectingBroker(EventBroker):
+    """An event broker that keeps what it is given (a stand-in for Kafka or RabbitMQ)."""
+
+    def __init__(self) -> None:
+        self.published: list[dict] = []
+
+    def publish(self, event: dict) -> None:
+        self.published.append(event)
+
+
+async def test_an_event_broker_gets_each_saved_event_once(tmp_path):
+    broker = CollectingBroker()
+    store = CachedSQLTrackerStore(domain=DOMAIN, event_broker=broker, dialect="sqlite", db=str(tmp_path / "t.db"))
+    await start(store)
+    for number in range(3):
+        await turn(store, f"message {number}")
+
+    stored = await rasa_store(tmp_path / "t.db").retrieve_full_tracker(SENDER)
+    assert [e["text"] for e in broker.published if e["event"] == "user"] == [f"message {n}" for n in range(3)]
+    assert [e["event"] for e in broker.published] == [e.as_dict()["event"] for e in stored.events]
+    assert {e["sender_id"] for e in broker.published} == {SENDER}
