@@ -21,25 +21,19 @@ IDLE_S = 2.0
 
 
 class _Lent:
-    """`async with` gives the shared session (as Rasa uses it) and leaves it open afterwards."""
+    """The shared session as Rasa uses it: `async with` gives it and leaves it open afterwards, and its one
+    method Rasa calls, `request`, sends once more on a new connection when the server closed the kept-alive one
+    as the request went out. Safe for the action server: an action's reply is a pure function of the tracker
+    sent, and a reply that never arrived was never applied."""
 
     def __init__(self, session: aiohttp.ClientSession) -> None:
         self.session = session
 
-    async def __aenter__(self) -> _SendsAgainIfDropped:
-        return _SendsAgainIfDropped(self.session)
+    async def __aenter__(self) -> _Lent:
+        return self
 
     async def __aexit__(self, *_exception: Any) -> None:
         return None
-
-
-class _SendsAgainIfDropped:
-    """The one method of a session Rasa calls, `request`, sending once more on a new connection when the server
-    closed the kept-alive one as the request went out. Safe for the action server: an action's reply is a pure
-    function of the tracker sent, and a reply that never arrived was never applied."""
-
-    def __init__(self, session: aiohttp.ClientSession) -> None:
-        self.session = session
 
     def request(self, method: str, url: str, **kwargs: Any) -> _Response:
         """The response to the request, as `async with session.request(...) as response` expects."""

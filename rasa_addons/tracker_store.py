@@ -108,22 +108,17 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         """Save the events not yet in the database with one insert, and keep the tracker for the next message."""
         cached = self._cache.pop(tracker.sender_id, None)
         since = cached.saved_events if cached is not None and cached.tracker is tracker else None
-        if since is None:
-            await self.stream_events(tracker)  # Rasa's way: what the database lacks
-        elif self.event_broker is not None:
-            new = list(itertools.islice(tracker.events, since, None))
-            await self._stream_new_events(self.event_broker, new, tracker.sender_id)
         with self.session_scope() as session:
             if since is None:
-                new_events = super()._additional_events(session, tracker)
+                new_events = list(super()._additional_events(session, tracker))  # Rasa's way: count what is saved
             else:
-                new_events = itertools.islice(tracker.events, since, None)
-            rows = [self._row(tracker.sender_id, event) for event in new_events]
-            if rows:
-                session.execute(self._insert, rows)
+                new_events = list(itertools.islice(tracker.events, since, None))
+            if self.event_broker is not None:
+                await self._stream_new_events(self.event_broker, new_events, tracker.sender_id)
+            if new_events:
+                session.execute(self._insert, [self._row(tracker.sender_id, event) for event in new_events])
             row_range = session.execute(self._row_range, {"sender": tracker.sender_id}).one()
             session.commit()
-        self._cache.pop(tracker.sender_id, None)  # streaming may have read the database into the cache
         if self._session_restarted(tracker, since or 0):
             return  # the next message reads the new session alone from the database, as with Rasa's own store
         self._remember(tracker.sender_id, _Cached(tracker, len(tracker.events), tuple(row_range)))
