@@ -7,7 +7,7 @@ MODEL := models/assistant.tar.gz
 RESULTS := var/test-results
 
 .PHONY: run chat test lint format check-knowledge train install lock validate-data unit conversations nlu-score \
-	safety-score browser bench soak
+	safety-score browser bench soak eval
 
 run: train
 	$(PY) scripts/serve.py
@@ -46,6 +46,9 @@ nlu-score: train
 
 safety-score: install
 	$(PY) scripts/safety_score.py
+
+eval: train
+	$(PY) scripts/eval_blind.py
 
 bench: train
 	$(PY) -m bench.run
