@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .schema import CouncilFile, CouncilRegister, CrisisCategory, CrisisFile, NationalFile, Topic
+from .schema import CouncilFile, CouncilRegister, CrisisCategory, CrisisFile, NationalFile, Topic, VocabularyFile
 from .templates import council_context, national_context, placeholders
+from .vocabulary import plain_words
 
 COUNCIL_TAX_VALUES = {"exempt_to_age": int}
 COUNCIL_TAX_OUTCOMES = ("under_age", "eligible", "too_old", "other_council")
@@ -162,4 +163,21 @@ def check_crisis(file: str, crisis: CrisisFile, national: NationalFile) -> list[
             problem = _pattern_problem(pattern)
             if problem:
                 problems.append(f"{file}: categories.{key}.{field}: {problem}: '{pattern}'")
+    return problems
+
+
+def check_vocabulary(file: str, vocabulary: VocabularyFile, national: NationalFile) -> list[str]:
+    """Problems in vocabulary.yaml: unknown topics, phrases not written plainly, a phrase in two topics."""
+    problems = []
+    owner: dict[str, str] = {}
+    for topic_id, phrases in vocabulary.topics.items():
+        if topic_id not in national.topics:
+            problems.append(f"{file}: topics.{topic_id}: {_unknown('topic', topic_id, national.topics)}")
+        for i, phrase in enumerate(phrases):
+            where = f"{file}: topics.{topic_id}[{i}]"
+            if plain_words(phrase) != phrase:
+                problems.append(f"{where}: write '{phrase}' in lower case, letters, digits and single spaces only")
+            elif phrase in owner and owner[phrase] != topic_id:
+                problems.append(f"{where}: '{phrase}' is also a phrase of {owner[phrase]}")
+            owner.setdefault(phrase, topic_id)
     return problems

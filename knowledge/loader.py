@@ -12,7 +12,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import checks
-from .schema import CouncilFile, CouncilName, CouncilRegister, CrisisFile, NationalFile
+from .schema import CouncilFile, CouncilName, CouncilRegister, CrisisFile, NationalFile, VocabularyFile
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 Model = TypeVar("Model", bound=BaseModel)
@@ -34,6 +34,7 @@ class KnowledgeBase:
     councils: Mapping[str, CouncilFile]
     register: CouncilRegister
     crisis: CrisisFile
+    vocabulary: VocabularyFile
 
     def council(self, council_id: str) -> CouncilFile:
         """The council file for an id; KeyError if the council is not covered."""
@@ -91,9 +92,11 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> KnowledgeBase:
     national_path = data_dir / "national.yaml"
     register_path = data_dir / "england_councils.yaml"
     crisis_path = data_dir / "crisis.yaml"
+    vocabulary_path = data_dir / "vocabulary.yaml"
     national = _collect(problems, national_path, NationalFile)
     register = _collect(problems, register_path, CouncilRegister)
     crisis = _collect(problems, crisis_path, CrisisFile)
+    vocabulary = _collect(problems, vocabulary_path, VocabularyFile)
     councils: dict[str, CouncilFile] = {}
     council_paths = sorted((data_dir / "councils").glob("*.yaml"))
     if not council_paths:
@@ -111,9 +114,11 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> KnowledgeBase:
         problems += checks.check_register(shown_path(register_path), register)
     if crisis is not None and national is not None:
         problems += checks.check_crisis(shown_path(crisis_path), crisis, national)
+    if vocabulary is not None and national is not None:
+        problems += checks.check_vocabulary(shown_path(vocabulary_path), vocabulary, national)
     if problems:
         raise KnowledgeError(problems)
-    return KnowledgeBase(national=national, councils=councils, register=register, crisis=crisis)
+    return KnowledgeBase(national=national, councils=councils, register=register, crisis=crisis, vocabulary=vocabulary)
 
 
 def _collect(problems: list[str], path: Path, model: type[Model]) -> Model | None:

@@ -190,3 +190,9 @@ class CouncilRegister(Strict):
     """england_councils.yaml: every English council that has care leavers."""
 
     councils: conlist(CouncilName, min_items=1)
+
+
+class VocabularyFile(Strict):
+    """The words people use for each topic (vocabulary.yaml): a topic id and its phrases."""
+
+    topics: dict[Identifier, conlist(Text, min_items=1)]

@@ -26,7 +26,12 @@ from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
+from knowledge import load_knowledge
+
 MODEL_FILE = "linear_intents.npz"
+TOPIC_INTENT_PREFIX = "ask_"
+# Short sentences each vocabulary phrase is put in to make training examples of its topic.
+EXAMPLE_FRAMES = ("{}", "{}?", "what about {}", "help with {}", "can i get help with {}", "question about {}")
 
 
 def vectorizers(config: dict[str, Any]) -> list[TfidfVectorizer]:
@@ -127,14 +132,25 @@ def fit(texts: list[str], intents: np.ndarray, config: dict[str, Any]) -> Fitted
     )  # fmt: skip
 
 
+def vocabulary_examples(intents: set[str]) -> list[tuple[str, str]]:
+    """(text, intent) examples from the knowledge base's topic vocabulary, for the topic intents trained on."""
+    examples = []
+    for topic, phrases in load_knowledge().vocabulary.topics.items():
+        intent = f"{TOPIC_INTENT_PREFIX}{topic}"
+        if intent in intents:
+            examples += [(frame.format(phrase), intent) for phrase in phrases for frame in EXAMPLE_FRAMES]
+    return examples
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class LinearIntentClassifier(GraphComponent, IntentClassifier):
     """Sets each message's intent and intent ranking (with calibrated confidences) from its text alone."""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        """The defaults: word 1-2 grams, character 1-5 grams, C=1, three calibration folds."""
+        """The defaults: word 1-2 grams, character 1-5 grams, C=1, three calibration folds, no vocabulary examples."""
         return {
+            "vocabulary_examples": False,
             "word_ngrams": [1, 2],
             "char_ngrams": [1, 5],
             "C": 1.0,
@@ -173,8 +189,10 @@ class LinearIntentClassifier(GraphComponent, IntentClassifier):
 
     def train(self, training_data: TrainingData) -> Resource:
         """Fit on every intent example and save what was learnt in the model."""
-        examples = [e for e in training_data.intent_examples if e.get(TEXT) and e.get(INTENT)]
-        self.model = fit([e.get(TEXT) for e in examples], np.array([e.get(INTENT) for e in examples]), self.config)
+        pairs = [(e.get(TEXT), e.get(INTENT)) for e in training_data.intent_examples if e.get(TEXT) and e.get(INTENT)]
+        if self.config["vocabulary_examples"]:
+            pairs += vocabulary_examples({intent for _, intent in pairs})
+        self.model = fit([text for text, _ in pairs], np.array([intent for _, intent in pairs]), self.config)
         with self.model_storage.write_to(self.resource) as directory:
             self.model.save(directory / MODEL_FILE)
         return self.resource

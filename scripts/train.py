@@ -1,5 +1,5 @@
-"""Train the model only when data/, domain.yml, config.yml or rasa_addons/ changed since the last model
-(a content stamp)."""
+"""Train the model only when data/, domain.yml, config.yml, rasa_addons/ or the topic vocabulary changed since the
+last model (a content stamp)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ def training_inputs() -> list[Path]:
     files = [ROOT / "domain.yml", ROOT / "config.yml"]
     files += sorted(p for p in (ROOT / "data").rglob("*") if p.is_file())
     files += sorted((ROOT / "rasa_addons").glob("*.py"))  # the model's own components are trained and saved too
+    files.append(ROOT / "knowledge" / "data" / "vocabulary.yaml")  # the classifier learns from the topic words too
     return files
 
 

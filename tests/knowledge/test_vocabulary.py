@@ -1,0 +1,35 @@
+"""The topic vocabulary: the topics a message names, in order, and a bad vocabulary file refused."""
+
+from knowledge import load_knowledge
+from knowledge.vocabulary import plain_words, topics_named
+from tests.knowledge.test_loader import data_dir, problems_after  # noqa: F401 - the fixture is used by name
+
+PHRASES = load_knowledge().vocabulary.topics
+
+
+def test_two_topics_are_named_in_the_order_they_are_asked():
+    assert topics_named(PHRASES, "two things - the gym and council tax") == ["leisure", "council_tax"]
+
+
+def test_slang_and_punctuation_still_name_the_topic():
+    assert topics_named(PHRASES, "cnt afford CTAX rn!!") == ["council_tax"]
+    assert plain_words("Don't know, my P.A.") == "dont know my p a"
+
+
+def test_a_phrase_must_be_a_whole_word():
+    assert "driving" not in topics_named(PHRASES, "my cbtx app crashed")
+
+
+def test_an_unknown_topic_is_refused_naming_the_field(data_dir):  # noqa: F811
+    shown = problems_after(data_dir, "vocabulary.yaml", lambda d: d["topics"].update(gym_membership=["the gym"]))
+    assert "vocabulary.yaml: topics.gym_membership: unknown topic 'gym_membership'" in shown
+
+
+def test_a_phrase_in_two_topics_is_refused(data_dir):  # noqa: F811
+    shown = problems_after(data_dir, "vocabulary.yaml", lambda d: d["topics"]["leisure"].append("council tax"))
+    assert "'council tax' is also a phrase of council_tax" in shown
+
+
+def test_a_phrase_with_capitals_or_punctuation_is_refused(data_dir):  # noqa: F811
+    shown = problems_after(data_dir, "vocabulary.yaml", lambda d: d["topics"]["leisure"].append("Gym!"))
+    assert "write 'Gym!' in lower case" in shown
