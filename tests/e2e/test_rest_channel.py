@@ -8,10 +8,10 @@ import time
 import httpx
 import pytest
 
-from knowledge import get_knowledge
+from knowledge import load_knowledge
 from tests.stack import start_stack
 
-KB = get_knowledge()
+KB = load_knowledge()
 LUTON = KB.council("luton")
 LIMIT = LUTON.topics["council_tax"].values["exempt_to_age"]
 

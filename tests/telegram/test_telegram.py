@@ -7,11 +7,11 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 
 from bot.conversations import sender_id
-from knowledge import get_knowledge
+from knowledge import load_knowledge
 from tests.stack import start_stack, stop_stack
 from tests.telegram.conftest import CHAT_INTERVAL, TOKEN, start_gateway
 
-KB = get_knowledge()
+KB = load_knowledge()
 LUTON = KB.council("luton")
 ALLOWANCE = LUTON.topics["setting_up_home"].values["allowance"]
 EDT_PHONE = LUTON.contacts["edt"].phone
