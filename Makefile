@@ -7,7 +7,7 @@ MODEL := models/assistant.tar.gz
 RESULTS := var/test-results
 
 .PHONY: run chat test lint format check-knowledge train install lock validate-data unit conversations nlu-score \
-	safety-score browser bench soak eval
+	safety-score browser bench soak eval test-clock
 
 run: train
 	$(PY) scripts/serve.py
@@ -37,6 +37,12 @@ unit: train browser
 
 browser:
 	scripts/install_chromium.sh
+
+# The tests with every stack, gateway and context on one fixed clock, e.g. in office hours and out of them:
+#   make test-clock CLOCK=2026-12-02T10:30:00+00:00 [TESTS="tests/telegram tests/e2e tests/actions"]
+test-clock: train browser
+	@test -n "$(CLOCK)" || { echo "Say which clock: make test-clock CLOCK=2026-12-02T10:30:00+00:00"; exit 2; }
+	ASSISTANT_CLOCK=$(CLOCK) $(PY) -m pytest $(TESTS)
 
 conversations: train
 	$(RASA) test core --model $(MODEL) --stories tests/conversations --e2e --fail-on-prediction-errors --out $(RESULTS)/core

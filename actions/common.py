@@ -1,68 +1,61 @@
-"""What every action shares: the knowledge base, the council this assistant serves, the clock, sending answers."""
+"""What every action shares: the context it was given (knowledge base, council, clock), and sending answers."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from knowledge import OTHER, Answer, KnowledgeBase, find_council, get_knowledge, topic_title
-from knowledge.runtime import configured_council, current_time
+from knowledge import OTHER, Answer, Context, find_council, topic_title
+from knowledge.context import METADATA_COUNCIL
+
+from . import SERVER_CONTEXT
 
 TOPIC_PREFIX = "ask_"
 
 
-def knowledge() -> KnowledgeBase:
-    """The checked knowledge base (loaded once; a bad file stops the action server with its problems)."""
-    return get_knowledge()
+class WithContext:
+    """Gives an action its context: the action server's own, or the one a test passes in."""
+
+    def __init__(self, context: Context | None = None) -> None:
+        super().__init__()
+        self.context = context or SERVER_CONTEXT
 
 
-def home_council(tracker: Tracker | None = None) -> str:
-    """The council this conversation's channel serves: the widget's or bot's configured council.
-
-    A channel may say so in the message metadata ({"council": "lancashire"}); otherwise ASSISTANT_COUNCIL.
-    """
-    if tracker is not None:
-        metadata = tracker.latest_message.get("metadata") or {}
-        council = metadata.get("council")
-        if council in knowledge().councils:
-            return council
-    return configured_council(knowledge())
+def home_council(context: Context, tracker: Tracker) -> str:
+    """The council this conversation's channel serves: the one its message metadata names
+    ({"council": "lancashire"}: a widget's data-council, a Telegram chat's /council choice), else the context's."""
+    metadata = tracker.latest_message.get("metadata") or {}
+    return context.for_council(metadata.get(METADATA_COUNCIL)).council_id
 
 
-def users_council(tracker: Tracker) -> str | None:
+def users_council(context: Context, tracker: Tracker) -> str | None:
     """The council that looked after this person, if we cover it; None if they named one we do not cover.
 
     Until they say, it is the channel's council.
     """
     said = tracker.get_slot("council")
     if said is None:
-        return home_council(tracker)
-    return said if said in knowledge().councils else None
+        return home_council(context, tracker)
+    return said if said in context.kb.councils else None
 
 
-def council_said(tracker: Tracker) -> str | None:
+def council_said(context: Context, tracker: Tracker) -> str | None:
     """The council the latest message names: 'other' for "another council" or "not Luton", else the first
     council or town the place-name recogniser found (or, failing that, the knowledge base's own matcher)."""
     text = tracker.latest_message.get("text") or ""
-    mention = find_council(knowledge(), text, home_council(tracker))
+    mention = find_council(context.kb, text, home_council(context, tracker))
     if mention is not None and mention.council_id == OTHER:
         return OTHER
     named = next(tracker.get_latest_entity_values("council"), None)
     return named or (mention.council_id if mention else None)
 
 
-def council_name(council_id: str | None) -> str | None:
+def council_name(context: Context, council_id: str | None) -> str | None:
     """A council's name from the register of English councils, if it is one."""
-    entry = knowledge().registered(council_id)
+    entry = context.kb.registered(council_id)
     return entry.name if entry else None
-
-
-def now() -> datetime:
-    """The current time, or ASSISTANT_CLOCK when set."""
-    return current_time()
 
 
 def send(dispatcher: CollectingDispatcher, answer: Answer, buttons: Iterable[dict] = ()) -> None:
@@ -70,17 +63,17 @@ def send(dispatcher: CollectingDispatcher, answer: Answer, buttons: Iterable[dic
     dispatcher.utter_message(text=answer.text, buttons=list(buttons), json_message=answer.payload())
 
 
-def topic_of(intent: str | None) -> str | None:
+def topic_of(context: Context, intent: str | None) -> str | None:
     """The knowledge topic an intent asks about (ask_housing -> housing), or None."""
     if intent and intent.startswith(TOPIC_PREFIX):
         topic = intent[len(TOPIC_PREFIX) :]
-        return topic if topic in knowledge().national.topics else None
+        return topic if topic in context.kb.national.topics else None
     return None
 
 
-def topic_button(topic: str) -> dict:
+def topic_button(context: Context, topic: str) -> dict:
     """A button that asks about a topic."""
-    return {"title": topic_title(knowledge(), topic), "payload": f"/{TOPIC_PREFIX}{topic}"}
+    return {"title": topic_title(context.kb, topic), "payload": f"/{TOPIC_PREFIX}{topic}"}
 
 
 def latest_intent(tracker: Tracker) -> str | None:

@@ -8,25 +8,25 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import UserUtteranceReverted
 from rasa_sdk.executor import CollectingDispatcher
 
-from knowledge import cant_answer, contact_now_answer, crisis_answer
+from knowledge import Context, cant_answer, contact_now_answer, crisis_answer
 from knowledge.charter import topics_with_answers
+from knowledge.crisis import CATEGORY_ENTITY
 
-from .common import home_council, knowledge, now, send, topic_button, topic_of, users_council
+from .common import WithContext, home_council, send, topic_button, topic_of, users_council
 
 DID_YOU_MEAN = "action_did_you_mean"
 
 
-def council_for_contacts(tracker: Tracker) -> str:
+def contacts_context(context: Context, tracker: Tracker) -> Context:
     """Whose teams to give: the person's council if we cover it, else the channel's (where they most likely are)."""
-    return users_council(tracker) or home_council(tracker)
+    return context.for_council(users_council(context, tracker) or home_council(context, tracker))
 
 
-CATEGORY_ENTITY = "crisis_category"
 SOMETHING_ELSE = {"title": "Something else", "payload": "/out_of_scope"}
 TALK_TO_SOMEONE = {"title": "Who can I talk to?", "payload": "/contact_pa"}
 
 
-class ActionContactNow(Action):
+class ActionContactNow(WithContext, Action):
     """Who to contact right now: the leaving-care team in office hours, the Emergency Duty Team outside them."""
 
     def name(self) -> str:
@@ -35,11 +35,12 @@ class ActionContactNow(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         """Send the contact for this moment."""
-        send(dispatcher, contact_now_answer(knowledge(), council_for_contacts(tracker), now()))
+        here = contacts_context(self.context, tracker)
+        send(dispatcher, contact_now_answer(here.kb, here.council_id, here.now()))
         return []
 
 
-class ActionCrisis(Action):
+class ActionCrisis(WithContext, Action):
     """The safety reply: 999 first, crisis lines, then the council's team for this moment."""
 
     def name(self) -> str:
@@ -49,11 +50,12 @@ class ActionCrisis(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         """Send the crisis contacts for the kind of crisis the detector found (all of them if none)."""
         category = next(tracker.get_latest_entity_values(CATEGORY_ENTITY), None)
-        send(dispatcher, crisis_answer(knowledge(), council_for_contacts(tracker), now(), category))
+        here = contacts_context(self.context, tracker)
+        send(dispatcher, crisis_answer(here.kb, here.council_id, here.now(), category))
         return []
 
 
-class ActionCantAnswer(Action):
+class ActionCantAnswer(WithContext, Action):
     """'I can't answer that', with who can, right now. Never a dead end."""
 
     def name(self) -> str:
@@ -62,11 +64,12 @@ class ActionCantAnswer(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         """Send the reply."""
-        send(dispatcher, cant_answer(knowledge(), council_for_contacts(tracker), now()))
+        here = contacts_context(self.context, tracker)
+        send(dispatcher, cant_answer(here.kb, here.council_id, here.now()))
         return []
 
 
-class ActionDefaultFallback(Action):
+class ActionDefaultFallback(WithContext, Action):
     """When no rule fits the conversation: say who can help, and forget the message that did not fit."""
 
     def name(self) -> str:
@@ -75,7 +78,8 @@ class ActionDefaultFallback(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         """Send the reply and revert the user's message so the conversation can go on."""
-        send(dispatcher, cant_answer(knowledge(), council_for_contacts(tracker), now()))
+        here = contacts_context(self.context, tracker)
+        send(dispatcher, cant_answer(here.kb, here.council_id, here.now()))
         return [UserUtteranceReverted()]
 
 
@@ -92,7 +96,7 @@ def _fell_back_last_turn(tracker: Tracker) -> bool:
     return False
 
 
-class ActionDidYouMean(Action):
+class ActionDidYouMean(WithContext, Action):
     """Low confidence: offer the two likeliest topics as buttons; the second time, say who can help instead."""
 
     def name(self) -> str:
@@ -102,16 +106,17 @@ class ActionDidYouMean(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         """Ask 'did you mean', or hand over to a person."""
         ranking = tracker.latest_message.get("intent_ranking") or []
-        topics = [t for t in (topic_of(r.get("name")) for r in ranking) if t][:2]
+        topics = [t for t in (topic_of(self.context, r.get("name")) for r in ranking) if t][:2]
         if _fell_back_last_turn(tracker) or not topics:
-            send(dispatcher, cant_answer(knowledge(), council_for_contacts(tracker), now()), [TALK_TO_SOMEONE])
+            here = contacts_context(self.context, tracker)
+            send(dispatcher, cant_answer(here.kb, here.council_id, here.now()), [TALK_TO_SOMEONE])
             return []
-        buttons = [topic_button(t) for t in topics] + [SOMETHING_ELSE]
+        buttons = [topic_button(self.context, t) for t in topics] + [SOMETHING_ELSE]
         dispatcher.utter_message(text="Sorry, I'm not sure I understood. Did you mean one of these?", buttons=buttons)
         return []
 
 
-class ActionHelp(Action):
+class ActionHelp(WithContext, Action):
     """What the assistant can do, with every topic as a button."""
 
     def name(self) -> str:
@@ -120,14 +125,15 @@ class ActionHelp(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         """List the topics."""
-        council = knowledge().council(council_for_contacts(tracker))
-        topics = topics_with_answers(knowledge(), council.council.id)
+        here = contacts_context(self.context, tracker)
+        council = here.kb.council(here.council_id)
+        topics = topics_with_answers(here.kb, here.council_id)
         dispatcher.utter_message(
             text=(
                 f"I can tell you what {council.council.short_name} and the law offer care leavers, and who to "
                 "contact right now. Pick a topic, or just type your question in your own words.\n"
-                f"Type {knowledge().crisis.safe_word.upper()} at any time to see emergency contacts."
+                f"Type {here.kb.crisis.safe_word.upper()} at any time to see emergency contacts."
             ),
-            buttons=[topic_button(t) for t in topics] + [TALK_TO_SOMEONE],
+            buttons=[topic_button(here, t) for t in topics] + [TALK_TO_SOMEONE],
         )
         return []

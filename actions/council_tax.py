@@ -9,11 +9,11 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from knowledge import OTHER, council_tax_answer, needs_age, read_age
+from knowledge import OTHER, Context, council_tax_answer, needs_age, read_age
+from knowledge.council_tax import TOPIC
 
-from .common import council_said, home_council, knowledge, latest_intent, send
+from .common import WithContext, council_said, home_council, latest_intent, send
 
-TOPIC = "council_tax"
 # Intents that still count as an answer to the question asked; any other intent leaves the question for the
 # rules to handle (a crisis, a different topic, "stop"), and the questions resume afterwards.
 CRISIS = "crisis"  # never taken as an answer, even with an age in it: the crisis rule must answer it
@@ -24,7 +24,7 @@ def _unclear(tracker: Tracker, slot: str) -> bool:
     return tracker.get_slot("requested_slot") == slot and latest_intent(tracker) in ANSWER_INTENTS
 
 
-class ValidateCouncilTaxForm(FormValidationAction):
+class ValidateCouncilTaxForm(WithContext, FormValidationAction):
     """Reads the council and the age from what was typed, and asks for only what the answer needs."""
 
     def name(self) -> str:
@@ -36,7 +36,7 @@ class ValidateCouncilTaxForm(FormValidationAction):
     ) -> list[str]:
         """Council always; age only when this council looked after them."""
         council = tracker.get_slot("council")
-        if council is not None and not needs_age(knowledge(), home_council(tracker), council):
+        if council is not None and not needs_age(self.context.kb, home_council(self.context, tracker), council):
             return ["council"]
         return domain_slots
 
@@ -46,7 +46,7 @@ class ValidateCouncilTaxForm(FormValidationAction):
         """A council named in the message, or a kind re-ask when the council question got no answer."""
         if latest_intent(tracker) == CRISIS:
             return {}
-        council = council_said(tracker)
+        council = council_said(self.context, tracker)
         if council is not None:
             return {"council": council}
         if _unclear(tracker, "council"):
@@ -70,7 +70,7 @@ class ValidateCouncilTaxForm(FormValidationAction):
         return {}
 
 
-class ActionAskCouncil(Action):
+class ActionAskCouncil(WithContext, Action):
     """Asks which council looked after them, with this council and 'another council' as buttons."""
 
     def name(self) -> str:
@@ -80,7 +80,8 @@ class ActionAskCouncil(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         """Ask the question."""
         buttons = [
-            {"title": title, "payload": f'/inform{{"council":"{key}"}}'} for key, title in council_choices(tracker)
+            {"title": title, "payload": f'/inform{{"council":"{key}"}}'}
+            for key, title in council_choices(self.context, tracker)
         ]
         dispatcher.utter_message(text="Which council looked after you when you were in care?", buttons=buttons)
         return []
@@ -99,7 +100,7 @@ class ActionAskAge(Action):
         return []
 
 
-class ActionAnswerCouncilTax(Action):
+class ActionAnswerCouncilTax(WithContext, Action):
     """Answers the council tax question from the council and age given."""
 
     def name(self) -> str:
@@ -108,17 +109,19 @@ class ActionAnswerCouncilTax(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         """Send the answer for the slots as they are now."""
-        send_council_tax(dispatcher, tracker, tracker.get_slot("council"), tracker.get_slot("age"))
+        send_council_tax(self.context, dispatcher, tracker, tracker.get_slot("council"), tracker.get_slot("age"))
         return [SlotSet("last_topic", TOPIC)]
 
 
-def council_choices(tracker: Tracker) -> list[tuple[str, str]]:
+def council_choices(context: Context, tracker: Tracker) -> list[tuple[str, str]]:
     """The councils to offer as buttons, (id, short name): this channel's first, then 'Another council'."""
-    home = home_council(tracker)
-    councils = sorted(knowledge().councils.items(), key=lambda item: (item[0] != home, item[0]))
+    home = home_council(context, tracker)
+    councils = sorted(context.kb.councils.items(), key=lambda item: (item[0] != home, item[0]))
     return [(key, c.council.short_name) for key, c in councils] + [(OTHER, "Another council")]
 
 
-def send_council_tax(dispatcher: CollectingDispatcher, tracker: Tracker, looked_after_by: str, age: int | None) -> None:
+def send_council_tax(
+    context: Context, dispatcher: CollectingDispatcher, tracker: Tracker, looked_after_by: str, age: int | None
+) -> None:
     """Send the council tax answer for the council that looked after them and their age."""
-    send(dispatcher, council_tax_answer(knowledge(), home_council(tracker), looked_after_by, age))
+    send(dispatcher, council_tax_answer(context.kb, home_council(context, tracker), looked_after_by, age))

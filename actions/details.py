@@ -10,12 +10,12 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from knowledge import needs_age, read_age
 
-from .common import council_said, home_council, knowledge
+from .common import WithContext, council_said, home_council
 from .council_tax import TOPIC as COUNCIL_TAX
 from .council_tax import send_council_tax
 
 
-class ActionUpdateDetails(Action):
+class ActionUpdateDetails(WithContext, Action):
     """Updates the council and age from the message; re-answers council tax if that was the last answer."""
 
     def name(self) -> str:
@@ -25,7 +25,7 @@ class ActionUpdateDetails(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         """Remember what was said and say what changed."""
         text = tracker.latest_message.get("text") or ""
-        said = council_said(tracker)
+        said = council_said(self.context, tracker)
         age = read_age(text)
         council = said or tracker.get_slot("council")
         age = age if age is not None else tracker.get_slot("age")
@@ -38,10 +38,10 @@ class ActionUpdateDetails(Action):
             dispatcher.utter_message(text="Thanks. What would you like to know? Type 'help' to see the topics.")
             return []
         if tracker.get_slot("last_topic") == COUNCIL_TAX and council is not None:
-            if needs_age(knowledge(), home_council(tracker), council) and age is None:
+            if needs_age(self.context.kb, home_council(self.context, tracker), council) and age is None:
                 return [*events, FollowupAction("council_tax_form")]
             dispatcher.utter_message(text="Thanks, I've updated that.")
-            send_council_tax(dispatcher, tracker, council, age)
+            send_council_tax(self.context, dispatcher, tracker, council, age)
             return events
         dispatcher.utter_message(text="Thanks, I'll keep that in mind for the rest of this chat.")
         return events

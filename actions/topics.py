@@ -9,13 +9,12 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from knowledge import answer, cant_answer, charter_answer, charter_themes, uncovered_answer
+from knowledge.charter import TOPIC as CHARTER
 
-from .common import council_name, home_council, knowledge, latest_intent, now, send, topic_of, users_council
-
-CHARTER = "charter"
+from .common import WithContext, council_name, home_council, latest_intent, send, topic_of, users_council
 
 
-class ActionAnswerTopic(Action):
+class ActionAnswerTopic(WithContext, Action):
     """Answers the topic the latest intent asks about, for the council this assistant serves."""
 
     def name(self) -> str:
@@ -24,22 +23,24 @@ class ActionAnswerTopic(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         """Send the topic's answer and remember it as the last topic."""
-        topic = topic_of(latest_intent(tracker))
-        council = users_council(tracker)
+        context = self.context
+        topic = topic_of(context, latest_intent(tracker))
+        council = users_council(context, tracker)
         if topic is None:
-            send(dispatcher, cant_answer(knowledge(), council or home_council(tracker), now()))
+            here = context.for_council(council or home_council(context, tracker))
+            send(dispatcher, cant_answer(here.kb, here.council_id, here.now()))
             return []
         if council is None:
-            send(dispatcher, uncovered_answer(knowledge(), topic, council_name(tracker.get_slot("council"))))
+            send(dispatcher, uncovered_answer(context.kb, topic, council_name(context, tracker.get_slot("council"))))
             return [SlotSet("last_topic", topic)]
         if topic == CHARTER:
             theme = tracker.get_slot("charter_theme")
             buttons = [
                 {"title": title, "payload": f'/ask_charter{{"charter_theme":"{key}"}}'}
-                for key, title in charter_themes(knowledge(), council)
+                for key, title in charter_themes(context.kb, council)
                 if key != theme
             ]
-            send(dispatcher, charter_answer(knowledge(), council, theme), buttons)
+            send(dispatcher, charter_answer(context.kb, council, theme), buttons)
             return [SlotSet("last_topic", topic), SlotSet("charter_theme", None)]
-        send(dispatcher, answer(knowledge(), topic, council))
+        send(dispatcher, answer(context.kb, topic, council))
         return [SlotSet("last_topic", topic)]

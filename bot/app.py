@@ -7,7 +7,6 @@ import contextlib
 import hashlib
 import hmac
 import logging
-import os
 from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
@@ -18,10 +17,12 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 from telegram import Update
 
+from deployment.settings import Settings
+from knowledge import Context
+
 from . import conversations
 from .buttons import ButtonBook
 from .rasa_client import RasaClient
-from .settings import Settings, load_settings
 from .telegram_bot import TelegramChannel
 from .web import web_routes
 from .web_chat import WebChat
@@ -57,9 +58,8 @@ def configure_logging(settings: Settings) -> None:
 
 def id_secret(settings: Settings) -> str:
     """The key for pseudonymous conversation ids: GATEWAY_SECRET, else derived from the bot token."""
-    configured = os.environ.get("GATEWAY_SECRET")
-    if configured:
-        return configured
+    if settings.gateway_secret:
+        return settings.gateway_secret
     seed = settings.telegram_token or "care-leaver-assistant"
     return hashlib.sha256(seed.encode()).hexdigest()
 
@@ -71,14 +71,13 @@ async def keep_retention(settings: Settings) -> None:
         await asyncio.sleep(RETENTION_CHECK_S)
 
 
-def create_app(settings: Settings | None = None) -> Starlette:
-    """The gateway's web app; Telegram starts and stops with it."""
-    settings = settings or load_settings()
-    rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_s)
+def create_app(settings: Settings, context: Context) -> Starlette:
+    """The gateway's web app, every reply from the context given; Telegram starts and stops with it."""
+    rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_s, context)
     buttons = ButtonBook()
     secret = id_secret(settings)
-    channel = TelegramChannel(settings, rasa, secret, buttons) if settings.telegram_mode else None
-    web_chat = WebChat(settings, rasa, secret, buttons)
+    channel = TelegramChannel(settings, rasa, secret, buttons, context) if settings.telegram_mode else None
+    web_chat = WebChat(settings, rasa, secret, buttons, context)
     telegram = channel.build() if channel else None
 
     async def health(_: Request) -> Response:
@@ -120,7 +119,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     routes = [
         Route("/health", health),
         Route("/telegram/webhook", telegram_webhook, methods=["POST"]),
-        *web_routes(settings, web_chat),
+        *web_routes(settings, context, web_chat),
     ]
     # Only the configured council sites may call the chat from their pages; the demo page is same-origin.
     cors = Middleware(

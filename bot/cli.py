@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import sys
 import urllib.error
 import urllib.request
 import uuid
+
+from deployment.settings import load_settings
 
 
 def send(url: str, sender: str, message: str) -> list[dict]:
@@ -32,8 +33,8 @@ def show(replies: list[dict]) -> list[dict]:
 
 def main() -> int:
     """Read lines until 'quit' or end of input; a number presses the matching button."""
-    port = os.environ.get("RASA_PORT", "5005")
-    url = f"http://127.0.0.1:{port}/webhooks/rest/webhook"
+    rasa_url = load_settings().rasa_url
+    url = f"{rasa_url}/webhooks/rest/webhook"
     sender = f"terminal-{uuid.uuid4().hex[:8]}"
     print("Type a message (a number presses a button; 'quit' to leave).")
     buttons: list[dict] = []
@@ -48,7 +49,7 @@ def main() -> int:
         try:
             buttons = show(send(url, sender, text))
         except (urllib.error.URLError, OSError):
-            print(f"The assistant is not answering on port {port}. Start it with `make run` in another terminal.")
+            print(f"The assistant is not answering at {rasa_url}. Start it with `make run` in another terminal.")
             return 1
     return 0
 

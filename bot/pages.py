@@ -6,10 +6,11 @@ from functools import lru_cache
 from html import escape
 from pathlib import Path
 
-from knowledge import get_knowledge
+from knowledge import KnowledgeBase
 from knowledge.contact_answers import emergency_contacts
 
 from .replies import Reply
+from .texts import PRIVACY_NOTE
 
 STATIC = Path(__file__).resolve().parent / "static"
 CSP = (
@@ -28,15 +29,14 @@ def _template(name: str) -> str:
     return (STATIC / name).read_text(encoding="utf-8")
 
 
-def _council_name(council_id: str) -> str:
-    return get_knowledge().council(council_id).council.name
+def _council_name(kb: KnowledgeBase, council_id: str) -> str:
+    return kb.council(council_id).council.name
 
 
-def emergency_list(council_id: str) -> str:
+def emergency_list(kb: KnowledgeBase, council_id: str) -> str:
     """The emergency contacts as an HTML list (escaped)."""
     items = "".join(
-        f"<li><strong>{escape(who)}:</strong> {escape(how)}</li>"
-        for who, how in emergency_contacts(get_knowledge(), council_id)
+        f"<li><strong>{escape(who)}:</strong> {escape(how)}</li>" for who, how in emergency_contacts(kb, council_id)
     )
     return f'<ul class="cla-emergency-list">{items}</ul>'
 
@@ -49,19 +49,19 @@ def _no_js_form(conversation: str, council_id: str, log: str = "") -> str:
         f"{log}"
         '<label for="cla-nojs-message">Your question</label>'
         '<input id="cla-nojs-message" name="message" type="text" maxlength="2000" autocomplete="off" required>'
-        '<p class="cla-note">Please don\'t share personal details such as your name, address or date of birth.</p>'
+        f'<p class="cla-note">{escape(PRIVACY_NOTE)}</p>'
         '<button type="submit">Send</button></form>'
     )
 
 
-def demo_page(conversation: str, council_id: str) -> str:
+def demo_page(kb: KnowledgeBase, conversation: str, council_id: str) -> str:
     """A page that looks like a council's care leavers page, with the widget on it and a no-JavaScript chat."""
     template = _template("demo.html")
     return (
-        template.replace("{{council}}", escape(_council_name(council_id)))
+        template.replace("{{council}}", escape(_council_name(kb, council_id)))
         .replace("{{council_id}}", escape(council_id))
         .replace("{{no_js_chat}}", _no_js_form(conversation, council_id))
-        .replace("{{emergency}}", emergency_list(council_id))
+        .replace("{{emergency}}", emergency_list(kb, council_id))
     )
 
 
@@ -75,7 +75,12 @@ def _reply_html(reply: Reply, button_ids: list[str]) -> str:
 
 
 def no_js_reply_page(
-    conversation: str, council_id: str, asked: str, replies: list[tuple[Reply, list[str]]], notices: list[str]
+    kb: KnowledgeBase,
+    conversation: str,
+    council_id: str,
+    asked: str,
+    replies: list[tuple[Reply, list[str]]],
+    notices: list[str],
 ) -> str:
     """The chat page without JavaScript: what was asked, the replies (as text), and the form again."""
     body = "".join(f'<p class="cla-notice">{escape(n)}</p>' for n in notices)
@@ -84,9 +89,9 @@ def no_js_reply_page(
     body += "".join(_reply_html(reply, ids) for reply, ids in replies)
     template = _template("chat.html")
     return (
-        template.replace("{{council}}", escape(_council_name(council_id)))
+        template.replace("{{council}}", escape(_council_name(kb, council_id)))
         .replace(
             "{{conversation}}", _no_js_form(conversation, council_id, f'<div role="log" class="cla-log">{body}</div>')
         )
-        .replace("{{emergency}}", emergency_list(council_id))
+        .replace("{{emergency}}", emergency_list(kb, council_id))
     )

@@ -7,6 +7,9 @@ import logging
 
 import httpx
 
+from knowledge import Context
+from knowledge.context import METADATA_COUNCIL
+
 from .replies import Reply, from_rasa, safe_replies
 
 logger = logging.getLogger(__name__)
@@ -15,7 +18,8 @@ logger = logging.getLogger(__name__)
 class RasaClient:
     """Sends a user's message to Rasa and returns the replies, or the safe reply if Rasa fails or is slow."""
 
-    def __init__(self, base_url: str, timeout_s: float) -> None:
+    def __init__(self, base_url: str, timeout_s: float, context: Context) -> None:
+        self.context = context
         self.url = f"{base_url.rstrip('/')}/webhooks/rest/webhook"
         self.timeout_s = timeout_s
         self.client = httpx.AsyncClient(
@@ -41,10 +45,12 @@ class RasaClient:
         raise AssertionError("unreachable")
 
     async def send(self, sender: str, text: str, metadata: dict | None = None) -> list[Reply]:
-        """The replies to one message; never empty: on any failure or after the time limit, the safe reply."""
+        """The replies to one message; never empty: on any failure or after the time limit, the safe reply
+        for the council the metadata asks for."""
+        council = (metadata or {}).get(METADATA_COUNCIL)
         try:
             messages = await asyncio.wait_for(self._post(sender, text, metadata), self.timeout_s)
         except (httpx.HTTPError, asyncio.TimeoutError, ValueError) as error:
             logger.warning("Rasa did not answer (%s); sending the safe reply.", type(error).__name__)
-            return safe_replies()
-        return from_rasa(messages) or safe_replies()
+            return safe_replies(self.context, council)
+        return from_rasa(messages) or safe_replies(self.context, council)

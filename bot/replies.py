@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from knowledge import get_knowledge
-from knowledge.contact_answers import safe_reply as knowledge_safe_reply
-from knowledge.runtime import configured_council, current_time
+from knowledge import Context, safe_reply_for
 
 
 @dataclass(frozen=True)
@@ -43,8 +41,7 @@ def from_rasa(messages: list[dict]) -> list[Reply]:
     return replies
 
 
-def safe_replies() -> list[Reply]:
-    """The reply when the assistant cannot answer: who to contact right now and 999, from knowledge/ alone."""
-    kb = get_knowledge()
-    answer = knowledge_safe_reply(kb, configured_council(kb), current_time())
+def safe_replies(context: Context, council_id: str | None) -> list[Reply]:
+    """The reply when the assistant cannot answer: who to contact right now and 999, for the council asked for."""
+    answer = safe_reply_for(context, council_id)
     return [Reply(answer.text, payload=answer.payload())]

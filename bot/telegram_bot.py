@@ -17,14 +17,14 @@ from telegram.ext import (
     filters,
 )
 
-from knowledge import get_knowledge
-from knowledge.runtime import configured_council
+from deployment.settings import Settings
+from knowledge import Context
+from knowledge.context import METADATA_COUNCIL
 
 from . import conversations
 from .buttons import ButtonBook
 from .rasa_client import RasaClient
 from .replies import Button, Reply
-from .settings import Settings
 from .texts import (
     button_expired_text,
     forgotten_text,
@@ -68,8 +68,13 @@ class ChatPacer:
 class TelegramChannel:
     """Handlers for one bot: every text goes to Rasa through the shared client; replies come back paced."""
 
-    def __init__(self, settings: Settings, rasa: RasaClient, id_secret: str, buttons: ButtonBook) -> None:
+    def __init__(
+        self, settings: Settings, rasa: RasaClient, id_secret: str, buttons: ButtonBook, context: Context
+    ) -> None:
         self.settings = settings
+        self.context = context
+        self.chat_councils: dict[int, str] = {}
+        self.council_payloads: dict[str, str] = {}
         self.rasa = rasa
         self.id_secret = id_secret
         self.buttons = buttons
@@ -114,17 +119,22 @@ class TelegramChannel:
             await self.pacer.wait_turn(chat.id)
             await chat.send_message(reply.text, reply_markup=keyboard)
 
+    def chat_context(self, update: Update) -> Context:
+        """The context for this chat: the council it chose with /council, else the deployment's."""
+        return self.context.for_council(self.chat_councils.get(update.effective_chat.id))
+
     async def ask_rasa(self, update: Update, text: str) -> None:
-        """Send one message to Rasa and the replies to the chat, in this chat's order."""
+        """Send one message to Rasa (with the chat's council) and the replies to the chat, in this chat's order."""
         async with self.pacer.lock(update.effective_chat.id):
             await update.effective_chat.send_chat_action("typing")
-            await self.say(update, await self.rasa.send(self.sender(update), text, {"channel": "telegram"}))
+            metadata = {"channel": "telegram", METADATA_COUNCIL: self.chat_context(update).council_id}
+            await self.say(update, await self.rasa.send(self.sender(update), text, metadata))
 
     async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Typed text: commands we do not know are refused here; long text is cut with a notice."""
         text = update.effective_message.text or ""
         if text.lstrip().startswith("/"):
-            await self.say(update, [Reply(unknown_command_text())])
+            await self.say(update, [Reply(unknown_command_text(self.context.kb))])
             return
         limit = self.settings.max_message_chars
         if len(text) > limit:
@@ -140,11 +150,19 @@ class TelegramChannel:
         if payload is None:
             await self.say(update, [Reply(button_expired_text())])
             return
+        if payload in self.council_payloads:
+            self.remember_council(update.effective_chat.id, self.council_payloads[payload])
         await self.ask_rasa(update, payload)
+
+    def remember_council(self, chat_id: int, council_id: str) -> None:
+        """Keep a chat's /council choice for its replies, the safe reply included (bounded, like the pacer)."""
+        if len(self.chat_councils) > MAX_CHATS_PACED:
+            self.chat_councils.clear()
+        self.chat_councils[chat_id] = council_id
 
     async def on_start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/start: welcome, what it can help with, privacy in a line, the safe word."""
-        await self.say(update, [Reply(welcome_text())])
+        await self.say(update, [Reply(welcome_text(self.chat_context(update)))])
 
     async def on_help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/help: the assistant's own list of topics."""
@@ -162,15 +180,17 @@ class TelegramChannel:
 
     async def on_council(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/council: choose the council that looked after you."""
-        kb = get_knowledge()
-        buttons = [
-            (c.council.short_name, f'/inform{{"council":"{key}"}}')
-            for key, c in sorted(kb.councils.items(), key=lambda item: item[0] != configured_council(kb))
-        ]
+        kb = self.context.kb
+        chosen = {
+            f'/inform{{"council":"{key}"}}': key
+            for key in sorted(kb.councils, key=lambda key: key != self.context.council_id)
+        }
+        self.council_payloads.update(chosen)
+        buttons = [(kb.council(key).council.short_name, payload) for payload, key in chosen.items()]
         buttons.append(("Another council", '/inform{"council":"other"}'))
         await self.say(update, [Reply("Which council looked after you?", [Button(t, p) for t, p in buttons])])
 
     async def on_not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Stickers, photos, voice notes and the rest: a kind word that only text is read."""
         if update.effective_chat is not None:
-            await self.say(update, [Reply(not_text_reply())])
+            await self.say(update, [Reply(not_text_reply(self.context.kb))])

@@ -2,26 +2,26 @@
 
 from __future__ import annotations
 
-from knowledge import get_knowledge, topic_title
-from knowledge.runtime import configured_council
+from knowledge import Context, KnowledgeBase, topic_title
 
 TOPICS_IN_WELCOME = ("council_tax", "housing", "money", "care_file", "education")
+PRIVACY_NOTE = "Please don't share personal details such as your name, address or date of birth."
 
 
-def _safe_word() -> str:
-    return get_knowledge().crisis.safe_word.upper()
+def _safe_word(kb: KnowledgeBase) -> str:
+    return kb.crisis.safe_word.upper()
 
 
-def welcome_text() -> str:
-    """/start: who this is, what it helps with, privacy in one line, the safe word."""
-    kb = get_knowledge()
-    council = kb.council(configured_council(kb)).council.short_name
+def welcome_text(context: Context) -> str:
+    """/start: who this is (for the context's council), what it helps with, privacy in one line, the safe word."""
+    kb = context.kb
+    council = kb.council(context.council_id).council.short_name
     topics = ", ".join(topic_title(kb, t).lower() for t in TOPICS_IN_WELCOME if t in kb.national.topics)
     return (
         f"Hi! I'm an automated assistant for care leavers from {council}. I can tell you what you're entitled "
         f"to ({topics} and more) and who to contact right now.\n"
         "Privacy: I never need your name or address. /privacy says what is kept and /forget erases it.\n"
-        f"In an emergency, type {_safe_word()} at any time.\n"
+        f"In an emergency, type {_safe_word(kb)} at any time.\n"
         "Type your question in your own words, or /help for the topics."
     )
 
@@ -44,11 +44,11 @@ def forgotten_text(removed: int) -> str:
     return "There was nothing stored for this chat. You can start again any time."
 
 
-def unknown_command_text() -> str:
+def unknown_command_text(kb: KnowledgeBase) -> str:
     """Typed text starting with '/' that is not one of our commands."""
     return (
         "I don't know that command. Try /help, /privacy, /forget or /council, or just type your question. "
-        f"In an emergency, type {_safe_word()}."
+        f"In an emergency, type {_safe_word(kb)}."
     )
 
 
@@ -57,9 +57,9 @@ def long_message_notice(limit: int) -> str:
     return f"That's a long message, so I've read the first {limit:,} characters."
 
 
-def not_text_reply() -> str:
+def not_text_reply(kb: KnowledgeBase) -> str:
     """Stickers, photos, voice notes."""
-    return f"Sorry, I can only read text for now. Type your question, or {_safe_word()} for emergency contacts."
+    return f"Sorry, I can only read text for now. Type your question, or {_safe_word(kb)} for emergency contacts."
 
 
 def button_expired_text() -> str:
@@ -72,9 +72,9 @@ def empty_message_text() -> str:
     return "Type a question and I'll do my best to answer it, or type HELP to see the topics."
 
 
-def too_fast_text() -> str:
+def too_fast_text(kb: KnowledgeBase) -> str:
     """Too many messages in a minute."""
     return (
         "You're sending messages faster than I can read them. Please wait a minute and try again. "
-        f"In an emergency, type {_safe_word()} or call {get_knowledge().national.services['emergency'].phone}."
+        f"In an emergency, type {_safe_word(kb)} or call {kb.national.services['emergency'].phone}."
     )

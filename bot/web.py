@@ -9,32 +9,28 @@ from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from knowledge import get_knowledge
+from deployment.settings import Settings
+from knowledge import Context
 from knowledge.contact_answers import emergency_contacts
-from knowledge.runtime import configured_council
 
 from .pages import SECURITY_HEADERS, STATIC, demo_page, no_js_reply_page
-from .settings import Settings
+from .texts import PRIVACY_NOTE
 from .web_chat import WebChat
 
-PRIVACY_NOTE = "Please don't share personal details such as your name, address or date of birth."
 
-
-def widget_council(asked: str | None) -> str:
-    """The council a widget is set up for (its data-council attribute), if we cover it; else the default."""
-    kb = get_knowledge()
-    return asked if asked in kb.councils else configured_council(kb)
-
-
-def web_routes(settings: Settings, chat: WebChat) -> list:
+def web_routes(settings: Settings, context: Context, chat: WebChat) -> list:
     """Routes for the demo page, the widget and the chat."""
+    kb = context.kb
+
+    def widget_council(asked: str | None) -> str:
+        """The council a widget is set up for (its data-council attribute), if we cover it; else the default."""
+        return context.for_council(asked).council_id
 
     async def demo(request: Request) -> Response:
         council_id = widget_council(request.query_params.get("council"))
-        return HTMLResponse(demo_page(str(uuid.uuid4()), council_id), headers=SECURITY_HEADERS)
+        return HTMLResponse(demo_page(kb, str(uuid.uuid4()), council_id), headers=SECURITY_HEADERS)
 
     async def config(request: Request) -> Response:
-        kb = get_knowledge()
         council_id = widget_council(request.query_params.get("council"))
         return JSONResponse(
             {
@@ -69,7 +65,7 @@ def web_routes(settings: Settings, chat: WebChat) -> list:
         turn = await chat.turn(conversation, message, button, council)
         replies = [(r, [chat.buttons.token(b.payload) for b in r.buttons]) for r in turn.replies]
         asked = message if not button else ""
-        page = no_js_reply_page(conversation, council, asked, replies, turn.notices)
+        page = no_js_reply_page(kb, conversation, council, asked, replies, turn.notices)
         return HTMLResponse(page, status_code=turn.status, headers=SECURITY_HEADERS)
 
     return [

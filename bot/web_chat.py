@@ -7,11 +7,14 @@ import time
 from collections import defaultdict, deque
 from dataclasses import dataclass, field
 
+from deployment.settings import Settings
+from knowledge import Context
+from knowledge.context import METADATA_COUNCIL
+
 from . import conversations
 from .buttons import ButtonBook
 from .rasa_client import RasaClient
 from .replies import Reply
-from .settings import Settings
 from .texts import button_expired_text, empty_message_text, long_message_notice, too_fast_text
 
 CHANNEL = "web"
@@ -31,8 +34,11 @@ class Turn:
 class WebChat:
     """Sends widget messages to Rasa through the shared client."""
 
-    def __init__(self, settings: Settings, rasa: RasaClient, id_secret: str, buttons: ButtonBook) -> None:
+    def __init__(
+        self, settings: Settings, rasa: RasaClient, id_secret: str, buttons: ButtonBook, context: Context
+    ) -> None:
         self.settings = settings
+        self.context = context
         self.rasa = rasa
         self.id_secret = id_secret
         self.buttons = buttons
@@ -58,9 +64,9 @@ class WebChat:
     async def turn(self, conversation: str, text: str = "", button: str = "", council: str | None = None) -> Turn:
         """Answer one typed message or one button press; `council` is the council the widget is set up for."""
         if self._too_fast(conversation):
-            return Turn([Reply(too_fast_text())], status=429)
+            return Turn([Reply(too_fast_text(self.context.kb))], status=429)
         sender = conversations.sender_id(CHANNEL, conversation, self.id_secret)
-        metadata = {"channel": "web", **({"council": council} if council else {})}
+        metadata = {"channel": "web", **({METADATA_COUNCIL: council} if council else {})}
         if button:
             payload = self.buttons.payload(button)
             if payload is None:

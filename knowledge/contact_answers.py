@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from .answers import Answer, SourceTrail, contact_line, reach, with_source
+from .context import Context
 from .hours import ContactAdvice, who_to_contact
 from .loader import KnowledgeBase
 from .schema import Contact, CouncilFile
@@ -16,13 +17,33 @@ def _when(moment: datetime) -> str:
 
 
 def right_now(kb: KnowledgeBase, council: CouncilFile, advice: ContactAdvice, trail: SourceTrail) -> str:
-    """One or two sentences: who to contact at this moment."""
+    """One or two sentences: who to contact at this moment; where the hours are assumed, both numbers."""
     trail.add(council.sources[advice.contact.source])
+    if advice.assumed:
+        return _assumed_right_now(council, advice, trail)
     if advice.in_hours:
         return f"The {advice.contact.name} is open now: {reach(advice.contact)}."
     team = council.contacts[council.service_hours.in_hours]
     reopens = f" (it opens again {_when(advice.opens_next)})" if advice.opens_next else ""
     return f"The {team.name} is closed now{reopens}. If it can't wait until then, {contact_line(advice.contact)}."
+
+
+def _assumed_right_now(council: CouncilFile, advice: ContactAdvice, trail: SourceTrail) -> str:
+    # Unpublished hours are a guess: never say open or closed as a fact, and give both numbers.
+    hours = council.service_hours
+    team, out_of_hours = council.contacts[hours.in_hours], council.contacts[hours.out_of_hours]
+    trail.add(council.sources[team.source])
+    trail.add(council.sources[out_of_hours.source])
+    if advice.in_hours:
+        return (
+            f"The {team.name} is usually open at this time, but its hours aren't published: {reach(team)}. "
+            f"If nobody answers, {contact_line(out_of_hours)}."
+        )
+    return (
+        f"The {team.name} is usually closed at this time (its hours aren't published). "
+        f"If it can't wait, {contact_line(out_of_hours)}. "
+        f"In office hours you can also try the {team.name}: {reach(team)}."
+    )
 
 
 def _emergency(kb: KnowledgeBase, trail: SourceTrail) -> Contact:
@@ -32,16 +53,16 @@ def _emergency(kb: KnowledgeBase, trail: SourceTrail) -> Contact:
 
 
 def _hours_note(council: CouncilFile, advice: ContactAdvice) -> str:
-    note = f"Office hours: {advice.hours}."
-    if advice.assumed and advice.note:
-        note += f" {advice.note}"
-    return note
+    if not advice.assumed:
+        return f"Office hours: {advice.hours}."
+    note = f"Usual office hours (assumed, not published): {advice.hours}."
+    return f"{note} {advice.note}" if advice.note else note
 
 
 def contact_now_answer(kb: KnowledgeBase, council_id: str, now: datetime) -> Answer:
     """Who to contact right now for a council, with 999 for emergencies and the hours assumed."""
     council = kb.council(council_id)
-    advice = who_to_contact(now, council)
+    advice = who_to_contact(council, now)
     trail = SourceTrail()
     emergency = _emergency(kb, trail)
     blocks = [
@@ -70,7 +91,7 @@ def crisis_answer(kb: KnowledgeBase, council_id: str, now: datetime, category: s
     trail = SourceTrail()
     emergency = _emergency(kb, trail)
     kind = kb.crisis.categories.get(category) if category else None
-    advice = who_to_contact(now, council)
+    advice = who_to_contact(council, now)
     keys = kind.lines if kind else [k for k in kb.national.crisis_lines if k != "emergency"]
     lines = []
     for key in keys:
@@ -106,7 +127,7 @@ def cant_answer(kb: KnowledgeBase, council_id: str, now: datetime) -> Answer:
     team = council.contacts[council.service_hours.in_hours]
     blocks = [
         f"Sorry, I can't answer that one, but your PA or the {team.name} can.",
-        right_now(kb, council, who_to_contact(now, council), trail),
+        right_now(kb, council, who_to_contact(council, now), trail),
         f"If anyone is in danger, call {_emergency(kb, trail).phone}.",
     ]
     return Answer("fallback", council_id, with_source(blocks, trail), trail.refs())
@@ -120,11 +141,17 @@ def safe_reply(kb: KnowledgeBase, council_id: str, now: datetime) -> Answer:
     trail.add(kb.national.sources[samaritans.source])
     blocks = [
         "Sorry, something went wrong on my side and I can't answer that right now.",
-        _capital(right_now(kb, council, who_to_contact(now, council), trail)),
+        _capital(right_now(kb, council, who_to_contact(council, now), trail)),
         f"If anyone is in danger, call {_emergency(kb, trail).phone}. "
         f"To talk to someone any time, {_service_line(samaritans)[2:].replace(': ', ', ')}.",
     ]
     return Answer("safe_fallback", council_id, with_source(blocks, trail), trail.refs())
+
+
+def safe_reply_for(context: Context, council_id: str | None = None) -> Answer:
+    """The safe reply every channel gives when something failed: for the council asked for, at the context's time."""
+    chosen = context.for_council(council_id)
+    return safe_reply(chosen.kb, chosen.council_id, chosen.now())
 
 
 def emergency_contacts(kb: KnowledgeBase, council_id: str) -> list[tuple[str, str]]:

@@ -12,6 +12,7 @@ from .schema import CrisisFile
 GAP = 3  # how many other words a * may stand for
 FUZZY_MIN_LENGTH = 5  # shorter words must match exactly
 SAFE_WORD = "safe_word"
+CATEGORY_ENTITY = "crisis_category"  # the entity that carries a detected crisis category to the actions
 
 
 @dataclass(frozen=True)

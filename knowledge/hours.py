@@ -99,8 +99,8 @@ def describe_hours(hours: ServiceHours) -> str:
     return ", ".join(parts) + ", closed on bank holidays"
 
 
-def who_to_contact(now: datetime, council: CouncilFile) -> ContactAdvice:
-    """The team to contact at this moment for a council, with the hours assumed."""
+def who_to_contact(council: CouncilFile, now: datetime) -> ContactAdvice:
+    """The team to contact at this moment for a council, and whether the hours it rests on are assumed."""
     hours = council.service_hours
     open_now = is_open(hours, now)
     key = hours.in_hours if open_now else hours.out_of_hours

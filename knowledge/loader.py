@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -127,9 +126,3 @@ def _collect(problems: list[str], path: Path, model: type[Model]) -> Model | Non
     except KnowledgeError as error:
         problems.extend(error.problems)
         return None
-
-
-@lru_cache(maxsize=1)
-def get_knowledge() -> KnowledgeBase:
-    """The packaged knowledge base, loaded and checked once per process."""
-    return load_knowledge()

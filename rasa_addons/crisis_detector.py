@@ -12,11 +12,10 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from knowledge import KnowledgeBase, get_knowledge
-from knowledge.crisis import detect_crisis
+from knowledge import KnowledgeBase, load_knowledge
+from knowledge.crisis import CATEGORY_ENTITY, detect_crisis
 
 CRISIS_INTENT = "crisis"
-CATEGORY_ENTITY = "crisis_category"
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
@@ -43,7 +42,7 @@ class CrisisDetector(GraphComponent, IntentClassifier):
         execution_context: ExecutionContext,
     ) -> CrisisDetector:
         """Load the checked knowledge base (a bad crisis file stops the server here)."""
-        return cls(get_knowledge())
+        return cls(load_knowledge())
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Mark every message that signals risk as a crisis, with its category."""

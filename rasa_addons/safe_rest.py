@@ -11,23 +11,31 @@ from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint
 
-from knowledge import get_knowledge
-from knowledge.contact_answers import safe_reply
-from knowledge.runtime import configured_council, current_time
+from deployment.settings import build_context, load_settings
+from knowledge import Context, load_knowledge, safe_reply_for
+from knowledge.context import METADATA_COUNCIL
 
 logger = logging.getLogger(__name__)
 
 
-async def send_safe_reply(output: CollectingOutputChannel, recipient_id: str) -> None:
-    """Send the safe reply (text, then its payload) on an output channel."""
-    kb = get_knowledge()
-    reply = safe_reply(kb, configured_council(kb), current_time())
-    await output.send_text_message(recipient_id, reply.text)
-    await output.send_custom_json(recipient_id, reply.payload())
+async def send_safe_reply(output: CollectingOutputChannel, message: UserMessage, context: Context) -> None:
+    """Send the safe reply (text, then its payload) for the council the message's metadata asks for."""
+    reply = safe_reply_for(context, (message.metadata or {}).get(METADATA_COUNCIL))
+    await output.send_text_message(message.sender_id, reply.text)
+    await output.send_custom_json(message.sender_id, reply.payload())
 
 
 class SafeRestInput(RestInput):
     """Rasa's REST channel (same URL, /webhooks/rest/webhook) that never answers with silence."""
+
+    def __init__(self, context: Context) -> None:
+        super().__init__()
+        self.context = context
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> SafeRestInput:
+        """The channel with its context, built once from the deployment's settings (a bad setting stops Rasa)."""
+        return cls(build_context(load_settings(), load_knowledge()))
 
     @classmethod
     def name(cls) -> str:
@@ -46,6 +54,6 @@ class SafeRestInput(RestInput):
                 output = message.output_channel
                 # Only the plain collecting channel: the streaming one queues its messages instead.
                 if type(output) is CollectingOutputChannel and not output.messages:
-                    await send_safe_reply(output, message.sender_id)
+                    await send_safe_reply(output, message, self.context)
 
         return super().blueprint(guarded)

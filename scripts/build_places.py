@@ -13,7 +13,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from knowledge import get_knowledge  # noqa: E402
+from knowledge import KnowledgeBase, load_knowledge  # noqa: E402
 from knowledge.places import place_patterns  # noqa: E402
 
 PLACES = ROOT / "models" / "places"
@@ -29,14 +29,14 @@ def _built_from(target: Path, digest: str) -> bool:
     return stamp.exists() and stamp.read_text() == digest
 
 
-def up_to_date(target: Path = PLACES) -> bool:
-    """Whether target holds a pipeline built from the place names knowledge/ has now."""
-    return _built_from(target, _digest(place_patterns(get_knowledge())))
+def up_to_date(kb: KnowledgeBase, target: Path = PLACES) -> bool:
+    """Whether target holds a pipeline built from the place names the knowledge base has now."""
+    return _built_from(target, _digest(place_patterns(kb)))
 
 
-def build(target: Path = PLACES) -> int:
+def build(kb: KnowledgeBase, target: Path = PLACES) -> int:
     """Write the pipeline to target unless it is already built from the same patterns; the number of patterns."""
-    patterns = place_patterns(get_knowledge())
+    patterns = place_patterns(kb)
     digest = _digest(patterns)
     if _built_from(target, digest):
         return len(patterns)
@@ -52,4 +52,4 @@ def build(target: Path = PLACES) -> int:
 
 
 if __name__ == "__main__":
-    print(f"Place names: {build()} patterns saved to {PLACES.relative_to(ROOT)}.")
+    print(f"Place names: {build(load_knowledge())} patterns saved to {PLACES.relative_to(ROOT)}.")

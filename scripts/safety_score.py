@@ -13,7 +13,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from knowledge import get_knowledge  # noqa: E402
+from knowledge import load_knowledge  # noqa: E402
 from knowledge.crisis import detect_crisis  # noqa: E402
 
 SETS = ROOT / "tests" / "safety"
@@ -35,7 +35,7 @@ def load_sets() -> tuple[dict[str, list[str]], list[str]]:
 
 def main() -> int:
     """Print recall per category and the false-alarm rate; exit 1 if either misses its mark."""
-    kb = get_knowledge()
+    kb = load_knowledge()
     crisis, ordinary = load_sets()
     missed = []
     total = 0

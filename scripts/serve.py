@@ -2,10 +2,9 @@
 
 If the action server stops, it is restarted; the Rasa server answers with a safe reply meanwhile.
 
-Ports and paths come from the environment: RASA_PORT (5005), ACTION_PORT (5055), GATEWAY_PORT (8000),
-TRACKER_DB (var/rasa.db),
-RASA_MODEL (models/assistant.tar.gz), RASA_CREDENTIALS (credentials.yml), RASA_ENDPOINTS (endpoints.yml),
-ASSISTANT_HOST (127.0.0.1).
+Ports and paths come from the deployment's settings (deployment/settings.py, which names each variable and its
+default): RASA_PORT, ACTION_PORT, GATEWAY_PORT, TRACKER_DB, RASA_MODEL, RASA_CREDENTIALS, RASA_ENDPOINTS,
+ASSISTANT_HOST.
 """
 
 from __future__ import annotations
@@ -22,6 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from deployment.settings import load_settings  # noqa: E402
 from knowledge import KnowledgeError, load_knowledge  # noqa: E402
 from scripts import build_places  # noqa: E402
 
@@ -31,16 +31,17 @@ START_TIMEOUT_S = float(os.environ.get("START_TIMEOUT", "240"))
 
 
 def settings() -> dict[str, str]:
-    """Ports, host and paths, from the environment or their defaults."""
+    """Ports, host and paths, from the deployment's settings."""
+    loaded = load_settings()
     return {
-        "host": os.environ.get("ASSISTANT_HOST", "127.0.0.1"),
-        "rasa_port": os.environ.get("RASA_PORT", "5005"),
-        "action_port": os.environ.get("ACTION_PORT", "5055"),
-        "gateway_port": os.environ.get("GATEWAY_PORT", "8000"),
-        "tracker_db": os.environ.get("TRACKER_DB", str(ROOT / "var" / "rasa.db")),
-        "model": os.environ.get("RASA_MODEL", str(ROOT / "models" / "assistant.tar.gz")),
-        "credentials": os.environ.get("RASA_CREDENTIALS", str(ROOT / "credentials.yml")),
-        "endpoints": os.environ.get("RASA_ENDPOINTS", str(ROOT / "endpoints.yml")),
+        "host": loaded.host,
+        "rasa_port": str(loaded.rasa_port),
+        "action_port": str(loaded.action_port),
+        "gateway_port": str(loaded.gateway_port),
+        "tracker_db": str(loaded.tracker_db),
+        "model": str(loaded.model),
+        "credentials": str(loaded.credentials),
+        "endpoints": str(loaded.endpoints),
     }
 
 
@@ -128,14 +129,14 @@ def wait_until_ready(processes: dict[str, subprocess.Popen], urls: dict[str, str
 def main() -> int:
     """Run both servers in the foreground until Ctrl-C (or SIGTERM), then stop them."""
     try:
-        load_knowledge()
+        kb = load_knowledge()
     except KnowledgeError as error:
         print("The knowledge files have problems, so the assistant will not start:", file=sys.stderr)
         print("\n".join(f"  {p}" for p in error.problems), file=sys.stderr)
         return 1
     # Place names come from knowledge/, which may have changed without a retrain. Rebuilt in a separate process,
     # so this launcher, which stays up as long as the servers, never holds spaCy (and TensorFlow, which spaCy imports).
-    if not build_places.up_to_date():
+    if not build_places.up_to_date(kb):
         subprocess.run([str(BIN / "python"), str(ROOT / "scripts" / "build_places.py")], cwd=ROOT, check=True)
     config = settings()
     if not Path(config["model"]).exists():

@@ -13,9 +13,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from deployment.settings import DEFAULT_MODEL  # noqa: E402
+from knowledge import load_knowledge  # noqa: E402
 from scripts.build_places import build as build_places  # noqa: E402
 
-MODEL = ROOT / "models" / "assistant.tar.gz"
+MODEL = DEFAULT_MODEL
 STAMP = ROOT / "models" / "assistant.stamp"
 
 
@@ -41,7 +43,7 @@ def fingerprint() -> str:
 
 def main() -> int:
     """Build the place-name pipeline; train if the stamp is missing or stale, then write the stamp."""
-    print(f"Place names: {build_places()} patterns.")
+    print(f"Place names: {build_places(load_knowledge())} patterns.")
     current = fingerprint()
     if MODEL.exists() and STAMP.exists() and STAMP.read_text().strip() == current:
         print(f"Model is up to date ({MODEL.relative_to(ROOT)}).")

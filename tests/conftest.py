@@ -2,12 +2,12 @@
 
 import pytest
 
-from tests.stack import SATURDAY_NIGHT, Stack, start_stack, stop_stack
+from tests.stack import TEST_CLOCK, Stack, start_stack, stop_stack
 
 
 @pytest.fixture(scope="session")
 def stack(tmp_path_factory) -> Stack:
-    """The real assistant, started once for the whole run, its clock fixed on a Saturday night."""
-    running = start_stack(tmp_path_factory.mktemp("stack"), SATURDAY_NIGHT)
+    """The real assistant, started once for the whole run, its clock fixed (a Saturday night unless told)."""
+    running = start_stack(tmp_path_factory.mktemp("stack"), TEST_CLOCK)
     yield running
     stop_stack(running)

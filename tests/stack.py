@@ -10,14 +10,33 @@ import subprocess
 import sys
 import threading
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 import httpx
 
+from knowledge import load_knowledge, who_to_contact
+from knowledge.schema import Contact
+
 ROOT = Path(__file__).resolve().parents[1]
 READY = "The assistant is ready."
 SATURDAY_NIGHT = "2026-11-28T23:15:00+00:00"
+# Every stack and gateway the tests start runs on this clock: ASSISTANT_CLOCK when set (`make test-clock`).
+TEST_CLOCK = os.environ.get("ASSISTANT_CLOCK") or SATURDAY_NIGHT
 ALLOWED_ORIGIN = "https://www.council.example"
+KB = load_knowledge()
+
+
+def contact_now(council_id: str, clock: str = TEST_CLOCK) -> Contact:
+    """The contact a council's replies must name at this clock."""
+    return who_to_contact(KB.council(council_id), datetime.fromisoformat(clock)).contact
+
+
+def other_councils_numbers(council_id: str) -> set[str]:
+    """Phone numbers of the other covered councils that this council does not share."""
+    own = {c.phone for c in KB.council(council_id).contacts.values() if c.phone}
+    others = {c.phone for key, f in KB.councils.items() if key != council_id for c in f.contacts.values() if c.phone}
+    return others - own
 
 
 def free_port() -> int:
@@ -34,6 +53,7 @@ class Stack:
     log_path: Path
     tracker_db: Path
     gateway_port: int
+    clock: str
 
     @property
     def gateway(self) -> str:
@@ -65,7 +85,8 @@ def drain(stream, log) -> None:
         log.flush()
 
 
-def start_stack(tmp_path: Path, clock: str) -> Stack:
+def start_stack(tmp_path: Path, clock: str = TEST_CLOCK, **extra: str) -> Stack:
+    """The launcher with the assistant on free loopback ports, its clock fixed; extra sets more of its environment."""
     tmp_path.mkdir(parents=True, exist_ok=True)
     rasa_port, action_port, gateway_port = free_port(), free_port(), free_port()
     env = {
@@ -76,6 +97,7 @@ def start_stack(tmp_path: Path, clock: str) -> Stack:
         "WIDGET_ORIGINS": ALLOWED_ORIGIN,
         "TRACKER_DB": str(tmp_path / "tracker.db"),
         "ASSISTANT_CLOCK": clock,
+        **extra,
     }
     log = open(tmp_path / "serve.log", "w")  # noqa: SIM115 - kept open for the stack's lifetime
     process = subprocess.Popen(
@@ -87,7 +109,8 @@ def start_stack(tmp_path: Path, clock: str) -> Stack:
         log.flush()
         if READY in line:
             threading.Thread(target=drain, args=(process.stdout, log), daemon=True).start()
-            return Stack(process, rasa_port, action_port, tmp_path / "serve.log", tmp_path / "tracker.db", gateway_port)
+            log_path, tracker_db = tmp_path / "serve.log", tmp_path / "tracker.db"
+            return Stack(process, rasa_port, action_port, log_path, tracker_db, gateway_port, clock)
     process.wait(timeout=30)
     raise RuntimeError(f"the assistant did not start: see {tmp_path / 'serve.log'}")
 

@@ -1,5 +1,6 @@
 """Build real rasa_sdk trackers for the actions under test."""
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -7,10 +8,18 @@ import yaml
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from knowledge import Context, fixed_clock, load_knowledge
+
 ROOT = Path(__file__).resolve().parents[2]
 DOMAIN = yaml.safe_load((ROOT / "domain.yml").read_text())
-IN_HOURS = "2026-11-24T10:00:00+00:00"
-OUT_OF_HOURS = "2026-11-24T23:30:00+00:00"
+IN_HOURS = datetime.fromisoformat("2026-11-24T10:00:00+00:00")
+OUT_OF_HOURS = datetime.fromisoformat("2026-11-24T23:30:00+00:00")
+KB = load_knowledge()
+
+
+def context_at(moment: datetime, council_id: str = "luton") -> Context:
+    """The context an action server for this council would have, its clock fixed at moment."""
+    return Context(KB, council_id, fixed_clock(moment))
 
 
 def make_tracker(
@@ -20,10 +29,11 @@ def make_tracker(
     events: list | None = None,
     ranking: list | None = None,
     active_loop: str | None = None,
+    metadata: dict | None = None,
 ) -> Tracker:
     """A tracker whose latest message is text, classified as intent."""
     all_slots = {name: None for name in DOMAIN["slots"]} | {"requested_slot": None} | (slots or {})
-    message = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": []}
+    message = {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": [], "metadata": metadata or {}}
     if ranking is not None:
         message["intent_ranking"] = ranking
     return Tracker(
@@ -44,10 +54,10 @@ def dispatcher() -> CollectingDispatcher:
 
 
 @pytest.fixture
-def in_hours(monkeypatch):
-    monkeypatch.setenv("ASSISTANT_CLOCK", IN_HOURS)
+def in_hours() -> Context:
+    return context_at(IN_HOURS)
 
 
 @pytest.fixture
-def out_of_hours(monkeypatch):
-    monkeypatch.setenv("ASSISTANT_CLOCK", OUT_OF_HOURS)
+def out_of_hours() -> Context:
+    return context_at(OUT_OF_HOURS)

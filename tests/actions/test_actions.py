@@ -4,6 +4,7 @@ import importlib
 import inspect
 import pkgutil
 
+import pytest
 from rasa_sdk import Action
 
 import actions
@@ -11,10 +12,8 @@ from actions.contacts import ActionCantAnswer, ActionContactNow, ActionCrisis, A
 from actions.council_tax import ActionAnswerCouncilTax, ActionAskCouncil, ValidateCouncilTaxForm
 from actions.details import ActionUpdateDetails
 from actions.topics import ActionAnswerTopic
-from knowledge import get_knowledge
-from tests.actions.conftest import DOMAIN, make_tracker
+from tests.actions.conftest import DOMAIN, IN_HOURS, KB, OUT_OF_HOURS, context_at, make_tracker
 
-KB = get_knowledge()
 LUTON = KB.council("luton")
 LIMIT = LUTON.topics["council_tax"].values["exempt_to_age"]
 
@@ -60,14 +59,14 @@ async def test_charter_answer_offers_its_themes_as_buttons(dispatcher):
 
 
 async def test_contact_in_hours_gives_the_leaving_care_team(dispatcher, in_hours):
-    await run(ActionContactNow(), dispatcher, make_tracker("how do i contact my pa", "contact_pa"))
+    await run(ActionContactNow(in_hours), dispatcher, make_tracker("how do i contact my pa", "contact_pa"))
     text = dispatcher.messages[0]["text"]
-    assert LUTON.contacts["leaving_care"].phone in text
-    assert LUTON.contacts["edt"].phone not in text
+    # The hours are assumed, so the out-of-hours number comes too, after the team's.
+    assert text.index(LUTON.contacts["leaving_care"].phone) < text.index(LUTON.contacts["edt"].phone)
 
 
 async def test_contact_out_of_hours_gives_the_edt_and_999(dispatcher, out_of_hours):
-    await run(ActionContactNow(), dispatcher, make_tracker("who do i ring at night", "out_of_hours"))
+    await run(ActionContactNow(out_of_hours), dispatcher, make_tracker("who do i ring at night", "out_of_hours"))
     text = dispatcher.messages[0]["text"]
     assert LUTON.contacts["edt"].phone in text
     assert "call 999" in text
@@ -75,7 +74,7 @@ async def test_contact_out_of_hours_gives_the_edt_and_999(dispatcher, out_of_hou
 
 
 async def test_crisis_reply_puts_999_first(dispatcher, out_of_hours):
-    await run(ActionCrisis(), dispatcher, make_tracker("i want to end it all", "crisis"))
+    await run(ActionCrisis(out_of_hours), dispatcher, make_tracker("i want to end it all", "crisis"))
     text = dispatcher.messages[0]["text"]
     assert text.index("999") < text.index(KB.national.services["samaritans"].phone)
     assert KB.national.services["shout"].text in text
@@ -83,7 +82,7 @@ async def test_crisis_reply_puts_999_first(dispatcher, out_of_hours):
 
 
 async def test_out_of_scope_is_never_a_dead_end(dispatcher, in_hours):
-    await run(ActionCantAnswer(), dispatcher, make_tracker("whats the weather", "out_of_scope"))
+    await run(ActionCantAnswer(in_hours), dispatcher, make_tracker("whats the weather", "out_of_scope"))
     assert LUTON.contacts["leaving_care"].phone in dispatcher.messages[0]["text"]
 
 
@@ -109,7 +108,7 @@ async def test_second_fallback_in_a_row_hands_over_to_a_person(dispatcher, in_ho
     ]
     ranking = [{"name": "ask_driving", "confidence": 0.3}]
     tracker = make_tracker("blah blah", "nlu_fallback", events=events, ranking=ranking)
-    await run(ActionDidYouMean(), dispatcher, tracker)
+    await run(ActionDidYouMean(in_hours), dispatcher, tracker)
     assert "can't answer" in dispatcher.messages[0]["text"]
     assert LUTON.contacts["leaving_care"].phone in dispatcher.messages[0]["text"]
 
@@ -200,10 +199,42 @@ async def test_details_outside_a_question_are_remembered(dispatcher):
 async def test_crisis_reply_follows_the_detected_category(dispatcher, out_of_hours):
     tracker = make_tracker("nowhere to sleep tonight", "crisis")
     tracker.latest_message["entities"] = [{"entity": "crisis_category", "value": "homeless_tonight"}]
-    await run(ActionCrisis(), dispatcher, tracker)
+    await run(ActionCrisis(out_of_hours), dispatcher, tracker)
     assert KB.crisis.categories["homeless_tonight"].script in dispatcher.messages[0]["text"]
 
 
 async def test_help_shows_the_safe_word(dispatcher):
     await run(ActionHelp(), dispatcher, make_tracker("help", "help"))
     assert KB.crisis.safe_word.upper() in dispatcher.messages[0]["text"]
+
+
+def other_councils_numbers(council_id: str) -> set[str]:
+    own = {c.phone for c in KB.council(council_id).contacts.values() if c.phone}
+    return {
+        c.phone for key, f in KB.councils.items() if key != council_id for c in f.contacts.values() if c.phone
+    } - own
+
+
+@pytest.mark.parametrize("moment", [IN_HOURS, OUT_OF_HOURS], ids=["in-hours", "out-of-hours"])
+@pytest.mark.parametrize("council_id", sorted(KB.councils))
+@pytest.mark.parametrize(
+    ("action", "intent"),
+    [(ActionContactNow, "contact_pa"), (ActionCrisis, "crisis"), (ActionCantAnswer, "out_of_scope")],
+)
+async def test_the_council_the_channel_asks_for_gets_its_own_numbers(dispatcher, action, intent, council_id, moment):
+    # The action server's own council is Luton; the widget on another council's site says which it is for.
+    tracker = make_tracker("help", intent, metadata={"council": council_id})
+    await run(action(context_at(moment)), dispatcher, tracker)
+    text = dispatcher.messages[0]["text"]
+    council = KB.council(council_id)
+    hours = council.service_hours
+    expected = council.contacts[hours.in_hours if moment == IN_HOURS else hours.out_of_hours].phone
+    assert expected in text
+    assert not {n for n in other_councils_numbers(council_id) if n in text}, text
+    assert dispatcher.messages[0]["custom"]["council"] == council_id
+
+
+async def test_a_council_the_channel_asks_for_that_is_not_covered_gets_the_servers_own(dispatcher):
+    tracker = make_tracker("who do i call", "contact_pa", metadata={"council": "kent"})
+    await run(ActionContactNow(context_at(IN_HOURS, "lancashire")), dispatcher, tracker)
+    assert dispatcher.messages[0]["custom"]["council"] == "lancashire"

@@ -2,10 +2,10 @@
 
 import pytest
 
-from knowledge import get_knowledge
+from knowledge import load_knowledge
 from knowledge.templates import council_context, render
 
-KB = get_knowledge()
+KB = load_knowledge()
 
 
 def texts(replies: list[dict]) -> str:

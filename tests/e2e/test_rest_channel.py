@@ -8,10 +8,10 @@ import time
 import httpx
 import pytest
 
-from knowledge import get_knowledge
-from tests.stack import start_stack
+from knowledge import load_knowledge
+from tests.stack import contact_now, start_stack
 
-KB = get_knowledge()
+KB = load_knowledge()
 LUTON = KB.council("luton")
 LIMIT = LUTON.topics["council_tax"].values["exempt_to_age"]
 
@@ -71,7 +71,7 @@ def test_setting_up_allowance_carries_the_fact_and_its_sources(stack):
 
 def test_out_of_hours_gives_the_emergency_duty_team(stack):
     replies = stack.say("night-user", "who do i call at the weekend the office is shut")
-    assert "0300 300 8123" in texts(replies)
+    assert contact_now("luton", stack.clock).phone in texts(replies)
     assert "999" in texts(replies)
     assert topics(replies) == ["contact"]
 
@@ -106,7 +106,7 @@ def test_crisis_mid_flow_gets_the_crisis_reply_then_the_flow_resumes(stack):
 def test_the_safe_word_brings_up_emergency_contacts(stack):
     replies = stack.say("safe-word-user", KB.crisis.safe_word)
     assert topics(replies) == ["crisis"]
-    assert "0300 300 8123" in texts(replies)
+    assert contact_now("luton", stack.clock).phone in texts(replies)
 
 
 def test_http_api_is_off(stack):
@@ -121,7 +121,7 @@ def port_open(port: int) -> bool:
 
 @pytest.mark.parametrize("stop_signal", [signal.SIGINT, signal.SIGTERM])
 def test_ctrl_c_stops_every_process(tmp_path, stop_signal):
-    own = start_stack(tmp_path, "2026-11-24T10:00:00+00:00")
+    own = start_stack(tmp_path)
     ports = [own.rasa_port, own.action_port, own.gateway_port]
     assert all(port_open(p) for p in ports)
     own.process.send_signal(stop_signal)
@@ -130,13 +130,13 @@ def test_ctrl_c_stops_every_process(tmp_path, stop_signal):
 
 
 def test_action_server_down_still_gets_a_safe_reply_and_it_comes_back(tmp_path):
-    own = start_stack(tmp_path, "2026-11-28T23:15:00+00:00")
+    own = start_stack(tmp_path)
     try:
         (first_pid,) = own.pids("action server")
         os.killpg(first_pid, signal.SIGKILL)
         replies = own.say("down-user", "how much is the setting up grant")
         assert topics(replies) == ["safe_fallback"]
-        assert "0300 300 8123" in texts(replies) and "999" in texts(replies)
+        assert contact_now("luton", own.clock).phone in texts(replies) and "999" in texts(replies)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and topics(own.say("down-user", "is the gym free")) != ["leisure"]:
             time.sleep(1)

@@ -4,11 +4,11 @@ import re
 
 import pytest
 
-from knowledge import answer, charter_answer, charter_themes, get_knowledge
+from knowledge import answer, charter_answer, charter_themes, load_knowledge
 from knowledge.schema import Topic
 from knowledge.templates import council_context, render
 
-KB = get_knowledge()
+KB = load_knowledge()
 LUTON = KB.council("luton")
 ISSUE_TOPICS = [
     "council_tax", "housing", "setting_up_home", "employment", "id_documents", "driving", "corporate_parents",

@@ -2,10 +2,10 @@
 
 import pytest
 
-from knowledge import council_tax_answer, get_knowledge
+from knowledge import council_tax_answer, load_knowledge
 from knowledge.council_tax import decide
 
-KB = get_knowledge()
+KB = load_knowledge()
 LIMIT = KB.council("luton").topics["council_tax"].values["exempt_to_age"]
 PAYABLE_FROM = KB.national.topics["council_tax"].values["payable_from_age"]
 

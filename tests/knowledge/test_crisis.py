@@ -4,11 +4,11 @@ from datetime import datetime, timezone
 
 import pytest
 
-from knowledge import get_knowledge
+from knowledge import load_knowledge
 from knowledge.contact_answers import crisis_answer, safe_reply
 from knowledge.crisis import detect_crisis
 
-KB = get_knowledge()
+KB = load_knowledge()
 NIGHT = datetime(2026, 11, 28, 23, 30, tzinfo=timezone.utc)
 
 

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from knowledge import get_knowledge
+from knowledge import load_knowledge
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-KB = get_knowledge()
+KB = load_knowledge()
 LUTON = KB.council("luton")
 
 

@@ -2,9 +2,9 @@
 
 import pytest
 
-from knowledge import OTHER, find_council, get_knowledge, read_age
+from knowledge import OTHER, find_council, load_knowledge, read_age
 
-KB = get_knowledge()
+KB = load_knowledge()
 
 
 @pytest.mark.parametrize(

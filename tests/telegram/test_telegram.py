@@ -7,14 +7,13 @@ from concurrent.futures import ThreadPoolExecutor
 import httpx
 
 from bot.conversations import sender_id
-from knowledge import get_knowledge
-from tests.stack import start_stack, stop_stack
+from knowledge import load_knowledge
+from tests.stack import contact_now, free_port, other_councils_numbers, start_stack, stop_stack
 from tests.telegram.conftest import CHAT_INTERVAL, TOKEN, start_gateway
 
-KB = get_knowledge()
+KB = load_knowledge()
 LUTON = KB.council("luton")
 ALLOWANCE = LUTON.topics["setting_up_home"].values["allowance"]
-EDT_PHONE = LUTON.contacts["edt"].phone
 
 
 def events_for(db, chat_id: int) -> int:
@@ -117,8 +116,8 @@ def test_the_token_is_never_logged(gateway, api):
 
 
 def test_rasa_stopped_mid_conversation_still_gets_the_safe_reply(tmp_path, api):
-    own_stack = start_stack(tmp_path / "stack", "2026-11-28T23:15:00+00:00")
-    own_gateway = start_gateway(tmp_path, api, own_stack.rasa_port, own_stack.tracker_db)
+    own_stack = start_stack(tmp_path / "stack")
+    own_gateway = start_gateway(tmp_path, api, own_stack.rasa_port, own_stack.tracker_db, own_stack.clock)
     try:
         api.send_text(301, "is the gym free")
         assert "gym" in api.wait_for(301, 1)[0].text
@@ -126,7 +125,7 @@ def test_rasa_stopped_mid_conversation_still_gets_the_safe_reply(tmp_path, api):
         api.send_text(301, "how much is the setting up home grant")
         fallback = api.wait_for(301, 2)[-1]
         assert "something went wrong" in fallback.text
-        assert EDT_PHONE in fallback.text and "999" in fallback.text
+        assert contact_now("luton", own_stack.clock).phone in fallback.text and "999" in fallback.text
     finally:
         own_gateway.stop()
         stop_stack(own_stack)
@@ -134,7 +133,7 @@ def test_rasa_stopped_mid_conversation_still_gets_the_safe_reply(tmp_path, api):
 
 def test_webhook_mode_rejects_a_request_without_the_secret(tmp_path, api, stack):
     own = start_gateway(
-        tmp_path, api, stack.rasa_port, stack.tracker_db,
+        tmp_path, api, stack.rasa_port, stack.tracker_db, stack.clock,
         TELEGRAM_WEBHOOK_URL="https://example.invalid/telegram/webhook", TELEGRAM_WEBHOOK_SECRET="s3cret-value",
     )  # fmt: skip
     try:
@@ -149,5 +148,22 @@ def test_webhook_mode_rejects_a_request_without_the_secret(tmp_path, api, stack)
         assert ok.status_code == 200
         assert api.wait_for(401, 1)
         assert "setWebhook" in api.calls
+    finally:
+        own.stop()
+
+
+def test_rasa_down_safe_reply_is_for_the_council_the_chat_chose(tmp_path, api):
+    closed_rasa_port = free_port()
+    own = start_gateway(tmp_path, api, closed_rasa_port, tmp_path / "tracker.db")
+    try:
+        api.send_text(501, "/council")
+        (question,) = api.wait_for(501, 1)
+        lancashire = KB.council("lancashire")
+        (button,) = [b for b in question.buttons if b["text"] == lancashire.council.short_name]
+        api.press(501, button["callback_data"])
+        reply = api.wait_for(501, 2)[-1]
+        assert "something went wrong" in reply.text
+        assert contact_now("lancashire").phone in reply.text
+        assert not {n for n in other_councils_numbers("lancashire") if n in reply.text}, reply.text
     finally:
         own.stop()

@@ -6,11 +6,11 @@ import httpx
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from knowledge import get_knowledge
+from knowledge import load_knowledge
 from tests.stack import ALLOWED_ORIGIN
 from tests.widget.conftest import SCREENSHOTS
 
-KB = get_knowledge()
+KB = load_knowledge()
 LUTON = KB.council("luton")
 
 
