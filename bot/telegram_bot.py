@@ -17,7 +17,7 @@ from telegram.ext import (
     filters,
 )
 
-from knowledge import get_knowledge
+from knowledge import council_choices, get_knowledge
 from knowledge.runtime import configured_council
 
 from . import conversations
@@ -163,12 +163,8 @@ class TelegramChannel:
     async def on_council(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/council: choose the council that looked after you."""
         kb = get_knowledge()
-        buttons = [
-            (c.council.short_name, f'/inform{{"council":"{key}"}}')
-            for key, c in sorted(kb.councils.items(), key=lambda item: item[0] != configured_council(kb))
-        ]
-        buttons.append(("Another council", '/inform{"council":"other"}'))
-        await self.say(update, [Reply("Which council looked after you?", [Button(t, p) for t, p in buttons])])
+        buttons = [Button(title, payload) for title, payload in council_choices(kb, configured_council(kb))]
+        await self.say(update, [Reply("Which council looked after you?", buttons)])
 
     async def on_not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Stickers, photos, voice notes and the rest: a kind word that only text is read."""
