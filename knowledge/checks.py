@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from .schema import CouncilFile, CouncilRegister, CrisisCategory, CrisisFile, NationalFile, Topic
+from .tax_outcomes import replies_needed
 from .templates import council_context, national_context, placeholders
 
 COUNCIL_TAX_VALUES = {"exempt_to_age": int}
-COUNCIL_TAX_OUTCOMES = ("under_age", "eligible", "too_old", "other_council")
-WHEREVER = "applies_wherever_they_live"  # a council tax rule that follows the council's care leavers anywhere
-LOCAL_ONLY = "elsewhere"  # the reply for a care leaver living outside the area of a council whose rule is local
 RUNTIME_NAMES = {"age"}
 
 
@@ -108,8 +106,7 @@ def _check_council_tax(file: str, topic: Topic) -> list[str]:
         value = topic.values.get(key)
         if not isinstance(value, kind) or isinstance(value, bool):
             problems.append(f"{file}: topics.council_tax.values.{key}: the council tax questions need a whole number")
-    needed = COUNCIL_TAX_OUTCOMES if topic.values.get(WHEREVER) else (*COUNCIL_TAX_OUTCOMES, LOCAL_ONLY)
-    for key in needed:
+    for key in replies_needed(topic.values):
         if key not in topic.outcomes:
             problems.append(f"{file}: topics.council_tax.outcomes.{key}: the council tax questions need this reply")
     return problems

@@ -10,37 +10,16 @@ council where they live offers and who to ask there.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 
 from .answers import Answer, SourceTrail, ask_line, contact_line, national_part, next_step, reach, with_source
-from .checks import LOCAL_ONLY, WHEREVER
 from .loader import KnowledgeBase
+from .tax_outcomes import OTHER_COUNCILS, WHEREVER, Outcome
 from .templates import council_context, render
 from .uncovered import advice_line, silent_opening, uncovered_opening
 
 TOPIC = "council_tax"
 BILLED_BY = "billed_by"  # who sends the bills in a council's area when it is not the council itself
 TAX_TEAM = "council_tax"  # a council's contact key for its council tax team
-OTHER_COUNCILS_REPLY = "other_council"  # a council's reply to care leavers from other areas living in it
-
-
-class Outcome(Enum):
-    """What the rule of the council that looked after them says, for where they live and how old they are.
-
-    The values are the keys of the council's replies in its YAML file.
-    """
-
-    UNDER_AGE = "under_age"
-    ELIGIBLE = "eligible"
-    TOO_OLD = "too_old"
-    ELSEWHERE = LOCAL_ONLY  # its rule is only for those living in its own area, and they live elsewhere
-    SILENT = "silent"  # its offer says nothing about council tax
-    UNCOVERED = "uncovered"  # we have no file for that council
-
-    @property
-    def settled(self) -> bool:
-        """Whether this rule alone answers the question, so the rule where they live need not be added."""
-        return self in (Outcome.UNDER_AGE, Outcome.ELIGIBLE, Outcome.TOO_OLD)
 
 
 @dataclass(frozen=True)
@@ -121,7 +100,7 @@ def _where_you_live(kb: KnowledgeBase, lives_in: str, trail: SourceTrail) -> lis
         return [f"Where you live, {council.council.short_name}'s offer for care leavers doesn't mention council tax."]
     for point in topic.points:
         trail.add(council.sources[point.source])
-    return [render(topic.outcomes[OTHER_COUNCILS_REPLY], council_context(kb.national, council, TOPIC))]
+    return [render(topic.outcomes[OTHER_COUNCILS], council_context(kb.national, council, TOPIC))]
 
 
 def _tax_team(kb: KnowledgeBase, lives_in: str, trail: SourceTrail) -> str:

@@ -6,7 +6,8 @@ from itertools import product
 import pytest
 
 from knowledge import OTHER, council_tax_answer, get_knowledge
-from knowledge.council_tax import TAX_TEAM, Outcome, decide, needs_age
+from knowledge.council_tax import TAX_TEAM, decide, needs_age
+from knowledge.tax_outcomes import Outcome
 from knowledge.templates import council_context, render
 
 KB = get_knowledge()
