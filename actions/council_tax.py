@@ -9,7 +9,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from knowledge import OTHER, Context, council_tax_answer, needs_age, read_age
+from knowledge import Context, council_choices, council_tax_answer, needs_age, read_age
 from knowledge.council_tax import TOPIC
 
 from .common import WithContext, council_said, home_council, latest_intent, send
@@ -79,10 +79,8 @@ class ActionAskCouncil(WithContext, Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         """Ask the question."""
-        buttons = [
-            {"title": title, "payload": f'/inform{{"council":"{key}"}}'}
-            for key, title in council_choices(self.context, tracker)
-        ]
+        choices = council_choices(self.context.kb, home_council(self.context, tracker))
+        buttons = [{"title": title, "payload": payload} for title, payload in choices]
         dispatcher.utter_message(text="Which council looked after you when you were in care?", buttons=buttons)
         return []
 
@@ -111,13 +109,6 @@ class ActionAnswerCouncilTax(WithContext, Action):
         """Send the answer for the slots as they are now."""
         send_council_tax(self.context, dispatcher, tracker, tracker.get_slot("council"), tracker.get_slot("age"))
         return [SlotSet("last_topic", TOPIC)]
-
-
-def council_choices(context: Context, tracker: Tracker) -> list[tuple[str, str]]:
-    """The councils to offer as buttons, (id, short name): this channel's first, then 'Another council'."""
-    home = home_council(context, tracker)
-    councils = sorted(context.kb.councils.items(), key=lambda item: (item[0] != home, item[0]))
-    return [(key, c.council.short_name) for key, c in councils] + [(OTHER, "Another council")]
 
 
 def send_council_tax(

@@ -1,10 +1,11 @@
-"""Server-rendered HTML: the demo council page, and the chat that works without JavaScript."""
+"""Server-rendered HTML: the demo council page, and the chat that works without JavaScript (Jinja2, autoescaped)."""
 
 from __future__ import annotations
 
 from functools import lru_cache
-from html import escape
 from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from knowledge import KnowledgeBase
 from knowledge.contact_answers import emergency_contacts
@@ -12,7 +13,9 @@ from knowledge.contact_answers import emergency_contacts
 from .replies import Reply
 from .texts import PRIVACY_NOTE
 
-STATIC = Path(__file__).resolve().parent / "static"
+HERE = Path(__file__).resolve().parent
+STATIC = HERE / "static"  # served as /widget: the widget's script and styles
+TEMPLATES = HERE / "templates"  # rendered here, never served as they are
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; "
     "form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
@@ -24,54 +27,35 @@ SECURITY_HEADERS = {
 }
 
 
-@lru_cache(maxsize=4)
-def _template(name: str) -> str:
-    return (STATIC / name).read_text(encoding="utf-8")
-
-
-def _council_name(kb: KnowledgeBase, council_id: str) -> str:
-    return kb.council(council_id).council.name
-
-
-def emergency_list(kb: KnowledgeBase, council_id: str) -> str:
-    """The emergency contacts as an HTML list (escaped)."""
-    items = "".join(
-        f"<li><strong>{escape(who)}:</strong> {escape(how)}</li>" for who, how in emergency_contacts(kb, council_id)
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    return Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
     )
-    return f'<ul class="cla-emergency-list">{items}</ul>'
 
 
-def _no_js_form(conversation: str, council_id: str, log: str = "") -> str:
-    return (
-        '<form class="cla-nojs-form" method="post" action="/chat/form">'
-        f'<input type="hidden" name="conversation" value="{escape(conversation)}">'
-        f'<input type="hidden" name="council" value="{escape(council_id)}">'
-        f"{log}"
-        '<label for="cla-nojs-message">Your question</label>'
-        '<input id="cla-nojs-message" name="message" type="text" maxlength="2000" autocomplete="off" required>'
-        f'<p class="cla-note">{escape(PRIVACY_NOTE)}</p>'
-        '<button type="submit">Send</button></form>'
+def _page(kb: KnowledgeBase, name: str, council_id: str, **context: object) -> str:
+    council = kb.council(council_id).council.name
+    emergency = emergency_contacts(kb, council_id)
+    template = _environment().get_template(name)
+    return template.render(
+        council=council, council_id=council_id, emergency=emergency, privacy_note=PRIVACY_NOTE, **context
     )
 
 
 def demo_page(kb: KnowledgeBase, conversation: str, council_id: str) -> str:
     """A page that looks like a council's care leavers page, with the widget on it and a no-JavaScript chat."""
-    template = _template("demo.html")
-    return (
-        template.replace("{{council}}", escape(_council_name(kb, council_id)))
-        .replace("{{council_id}}", escape(council_id))
-        .replace("{{no_js_chat}}", _no_js_form(conversation, council_id))
-        .replace("{{emergency}}", emergency_list(kb, council_id))
-    )
+    return _page(kb, "demo.html", council_id, conversation=conversation)
 
 
-def _reply_html(reply: Reply, button_ids: list[str]) -> str:
-    text = escape(reply.text).replace("\n", "<br>")
-    buttons = "".join(
-        f'<button type="submit" name="button" value="{escape(token)}" formnovalidate>{escape(b.title)}</button>'
-        for b, token in zip(reply.buttons, button_ids, strict=True)
-    )
-    return f'<div class="cla-msg cla-bot"><p>{text}</p>{buttons}</div>'
+def _shown(reply: Reply, tokens: list[str]) -> dict[str, object]:
+    """A reply as the no-JavaScript page shows it: its lines, and each button's title beside its token."""
+    buttons = [(button.title, token) for button, token in zip(reply.buttons, tokens, strict=True)]
+    return {"lines": reply.text.split("\n"), "buttons": buttons}
 
 
 def no_js_reply_page(
@@ -83,15 +67,5 @@ def no_js_reply_page(
     notices: list[str],
 ) -> str:
     """The chat page without JavaScript: what was asked, the replies (as text), and the form again."""
-    body = "".join(f'<p class="cla-notice">{escape(n)}</p>' for n in notices)
-    if asked:
-        body += f'<div class="cla-msg cla-user"><p>{escape(asked)}</p></div>'
-    body += "".join(_reply_html(reply, ids) for reply, ids in replies)
-    template = _template("chat.html")
-    return (
-        template.replace("{{council}}", escape(_council_name(kb, council_id)))
-        .replace(
-            "{{conversation}}", _no_js_form(conversation, council_id, f'<div role="log" class="cla-log">{body}</div>')
-        )
-        .replace("{{emergency}}", emergency_list(kb, council_id))
-    )
+    shown = [_shown(reply, tokens) for reply, tokens in replies]
+    return _page(kb, "chat.html", council_id, conversation=conversation, asked=asked, replies=shown, notices=notices)

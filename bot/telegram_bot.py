@@ -18,7 +18,7 @@ from telegram.ext import (
 )
 
 from deployment.settings import Settings
-from knowledge import Context
+from knowledge import Context, council_choices, council_payload
 from knowledge.context import METADATA_COUNCIL
 
 from . import conversations
@@ -181,14 +181,9 @@ class TelegramChannel:
     async def on_council(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/council: choose the council that looked after you."""
         kb = self.context.kb
-        chosen = {
-            f'/inform{{"council":"{key}"}}': key
-            for key in sorted(kb.councils, key=lambda key: key != self.context.council_id)
-        }
-        self.council_payloads.update(chosen)
-        buttons = [(kb.council(key).council.short_name, payload) for payload, key in chosen.items()]
-        buttons.append(("Another council", '/inform{"council":"other"}'))
-        await self.say(update, [Reply("Which council looked after you?", [Button(t, p) for t, p in buttons])])
+        self.council_payloads.update({council_payload(key): key for key in kb.councils})
+        buttons = [Button(title, payload) for title, payload in council_choices(kb, self.context.council_id)]
+        await self.say(update, [Reply("Which council looked after you?", buttons)])
 
     async def on_not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Stickers, photos, voice notes and the rest: a kind word that only text is read."""

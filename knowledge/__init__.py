@@ -2,6 +2,7 @@
 
 from .answers import Answer, topic_title
 from .charter import charter_answer, charter_themes
+from .choices import council_choices, council_payload
 from .contact_answers import cant_answer, contact_now_answer, crisis_answer, safe_reply_for
 from .context import Context, fixed_clock, system_clock
 from .council_tax import council_tax_answer, needs_age
@@ -24,6 +25,8 @@ __all__ = [
     "charter_answer",
     "charter_themes",
     "contact_now_answer",
+    "council_choices",
+    "council_payload",
     "council_tax_answer",
     "crisis_answer",
     "find_council",

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from .schema import CouncilFile, CouncilRegister, CrisisCategory, CrisisFile, NationalFile, Topic, VocabularyFile
+from .tax_outcomes import replies_needed
 from .templates import council_context, national_context, placeholders
 from .vocabulary import plain_words
 
 COUNCIL_TAX_VALUES = {"exempt_to_age": int}
-COUNCIL_TAX_OUTCOMES = ("under_age", "eligible", "too_old", "other_council")
 RUNTIME_NAMES = {"age"}
 
 
@@ -107,7 +107,7 @@ def _check_council_tax(file: str, topic: Topic) -> list[str]:
         value = topic.values.get(key)
         if not isinstance(value, kind) or isinstance(value, bool):
             problems.append(f"{file}: topics.council_tax.values.{key}: the council tax questions need a whole number")
-    for key in COUNCIL_TAX_OUTCOMES:
+    for key in replies_needed(topic.values):
         if key not in topic.outcomes:
             problems.append(f"{file}: topics.council_tax.outcomes.{key}: the council tax questions need this reply")
     return problems

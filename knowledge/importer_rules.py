@@ -28,6 +28,9 @@ OUTCOMES = {  # None, False, True: the other_council reply, by what the page say
     "turn ${exempt_to_age}.",
     "too_old": "No, not any more. {short}'s exemption stops when you turn ${exempt_to_age}, so at ${age} you pay "
     "council tax like anyone else. You may still get a discount: your PA can help you check.",
+    "elsewhere": "{short} exempts its care leavers from council tax until they turn ${exempt_to_age}, but it is an "
+    "exemption from {short}'s own council tax, so it only covers you while you live in {short}. Where you live now, "
+    "that council's rules apply.",
     None: "{short}'s Local Offer doesn't say if its exemption covers care leavers from other areas: ask your PA.",
     False: "{short}'s exemption is only for its own care leavers: ask the council that looked after you.",
     True: "{short}'s Local Offer says its exemption also covers care leavers from other areas: ask your PA.",

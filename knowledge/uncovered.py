@@ -4,24 +4,44 @@ from __future__ import annotations
 
 from .answers import Answer, SourceTrail, ask_line, national_part, topic_title, with_source
 from .loader import KnowledgeBase
+from .schema import Contact
 
 ADVICE_LINE = "become"  # the national care advice line, for people whose council we do not cover
+
+
+def uncovered_opening(kb: KnowledgeBase, topic_id: str, council_name: str | None) -> str:
+    """'I don't have that council's offer yet', and who can tell them instead."""
+    who = f"{council_name}'s" if council_name else "your council's"
+    return (
+        f"I don't have {who} local offer yet, so I can't tell you what it offers on "
+        f"{topic_title(kb, topic_id).lower()}. Your personal adviser at the council that looked after you can."
+    )
+
+
+def advice_line(kb: KnowledgeBase, trail: SourceTrail) -> Contact:
+    """The national advice line for people whose council we do not cover, its source recorded."""
+    line = kb.national.services[ADVICE_LINE]
+    trail.add(kb.national.sources[line.source])
+    return line
 
 
 def uncovered_answer(kb: KnowledgeBase, topic_id: str, council_name: str | None) -> Answer:
     """'I don't have that council's offer yet', what holds everywhere in England, and who can advise."""
     trail = SourceTrail()
-    who = f"{council_name}'s" if council_name else "your council's"
-    title = topic_title(kb, topic_id).lower()
     blocks = [
-        f"I don't have {who} local offer yet, so I can't tell you what it offers on {title}. "
-        "Your personal adviser at the council that looked after you can.",
+        uncovered_opening(kb, topic_id, council_name),
         *national_part(kb, topic_id, trail),
+        ask_line(advice_line(kb, trail)),
     ]
-    line = kb.national.services[ADVICE_LINE]
-    trail.add(kb.national.sources[line.source])
-    blocks.append(ask_line(line))
     return Answer(topic_id, None, with_source(blocks, trail), trail.refs())
+
+
+def silent_opening(kb: KnowledgeBase, topic_id: str, council_short_name: str) -> str:
+    """The council's offer says nothing on this topic, said plainly."""
+    return (
+        f"{council_short_name}'s offer for care leavers doesn't say anything about "
+        f"{topic_title(kb, topic_id).lower()}, so I can't tell you what it gives. Your PA can."
+    )
 
 
 def silent_answer(kb: KnowledgeBase, topic_id: str, council_id: str) -> Answer:
@@ -31,8 +51,7 @@ def silent_answer(kb: KnowledgeBase, topic_id: str, council_id: str) -> Answer:
     team = council.contacts[council.service_hours.in_hours]
     trail.add(council.sources[team.source])
     blocks = [
-        f"{council.council.short_name}'s offer for care leavers doesn't say anything about "
-        f"{topic_title(kb, topic_id).lower()}, so I can't tell you what it gives. Your PA can.",
+        silent_opening(kb, topic_id, council.council.short_name),
         *national_part(kb, topic_id, trail),
         ask_line(team),
     ]

@@ -26,6 +26,8 @@ from rasa.shared.core.events import ActionExecuted, Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.nlu.constants import INTENT_NAME_KEY
 
+from rasa_addons import extensions
+
 
 def _sqlite_write_ahead_log(connection: Any, _record: Any) -> None:
     """SQLite in write-ahead-log mode: a commit appends to the log and syncs at checkpoints, not at every write.
@@ -47,6 +49,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
     """SQLTrackerStore with an in-memory cache of recent trackers and a bound on session length."""
 
     def __init__(self, *args: Any, cache_size: int = 100, max_session_events: int = 400, **kwargs: Any) -> None:
+        extensions.check_rasa_version()  # save() relies on Rasa's private _additional_events
         super().__init__(*args, **kwargs)
         self.cache_size = cache_size
         self.max_session_events = max_session_events

@@ -4,7 +4,7 @@ Rasa 3.6 imports TensorFlow on every start, whatever the model: its policies imp
 which imports two modules used only in training (the Keras callbacks and the batch data generator), and loading
 any model imports the training-time config validator, which imports the three TensorFlow components to compare
 against. Importing TensorFlow costs about 440 MB of memory and two seconds. When no component the model predicts
-with imports TensorFlow itself, rasa_addons.server blocks it and puts stand-ins in place of those five modules.
+with imports TensorFlow itself, rasa_addons.extensions blocks it and puts stand-ins in place of those five modules.
 A stand-in class can be named and compared with, but making one raises at once, so nothing can quietly run
 without what it needs.
 """

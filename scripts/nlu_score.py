@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import yaml
+from sklearn.metrics import f1_score
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the model's pipeline includes rasa_addons.crisis_detector
@@ -32,16 +33,11 @@ def read_examples(path: Path) -> list[tuple[str, str]]:
 
 
 def macro_f1(gold: list[str], predicted: list[str]) -> tuple[float, dict[str, float]]:
-    """Macro-averaged F1 over the gold intents, and each intent's F1."""
-    scores = {}
-    for intent in sorted(set(gold)):
-        tp = sum(g == intent and p == intent for g, p in zip(gold, predicted, strict=True))
-        fp = sum(g != intent and p == intent for g, p in zip(gold, predicted, strict=True))
-        fn = sum(g == intent and p != intent for g, p in zip(gold, predicted, strict=True))
-        precision = tp / (tp + fp) if tp + fp else 0.0
-        recall = tp / (tp + fn) if tp + fn else 0.0
-        scores[intent] = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return sum(scores.values()) / len(scores), scores
+    """Macro-averaged F1 over the gold intents, and each intent's F1 (a prediction of any other label is a miss)."""
+    intents = sorted(set(gold))
+    scores = f1_score(gold, predicted, labels=intents, average=None, zero_division=0)
+    per_intent = {intent: float(score) for intent, score in zip(intents, scores, strict=True)}
+    return float(scores.mean()), per_intent
 
 
 async def predict(model: Path, texts: list[str]) -> list[str]:

@@ -77,11 +77,26 @@ def test_lancashires_grant_applies_wherever_its_care_leavers_live(stack):
     assert "wherever" in answer
 
 
+def council_tax_reply(council_id: str, key: str) -> str:
+    council = KB.council(council_id)
+    return render(council.topics["council_tax"].outcomes[key], council_context(KB.national, council, "council_tax"))
+
+
 def test_lutons_exemption_does_not_follow_its_care_leavers_to_lancashire(stack):
     sender = "cross-luton"
     metadata = {"council": "lancashire"}
     stack.say_with(sender, "do i have to pay council tax", metadata)
     answer = first_text(stack.say_with(sender, "luton", metadata))
     assert "How old" not in answer
-    assert answer.startswith(render(KB.council("lancashire").topics["council_tax"].outcomes["other_council"],
-                                    council_context(KB.national, KB.council("lancashire"), "council_tax")))  # fmt: skip
+    assert answer.startswith(council_tax_reply("luton", "elsewhere"))
+    assert council_tax_reply("lancashire", "other_council") in answer
+
+
+def test_a_luton_care_leaver_in_central_bedfordshire_is_told_lutons_rule_and_who_to_ask_there(stack):
+    sender = "cross-luton-cb"
+    metadata = {"council": "central_bedfordshire"}
+    stack.say_with(sender, "am i exempt from council tax", metadata)
+    answer = first_text(stack.say_with(sender, "luton", metadata))
+    assert "doesn't say anything about council tax" not in answer.splitlines()[0]
+    assert answer.startswith(council_tax_reply("luton", "elsewhere"))
+    assert KB.council("central_bedfordshire").contacts["council_tax"].phone in answer

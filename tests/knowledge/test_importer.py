@@ -90,7 +90,7 @@ def test_luton_identity_source_and_placeholder_hours(luton):
 def test_luton_council_tax_has_what_the_flow_needs(luton):
     tax = luton[0]["topics"]["council_tax"]
     assert tax["values"]["covers_other_areas"] is False
-    assert set(tax["outcomes"]) == {"under_age", "eligible", "too_old", "other_council"}
+    assert set(tax["outcomes"]) == {"under_age", "eligible", "too_old", "other_council", "elsewhere"}
     assert "${national.payable_from_age}" in tax["outcomes"]["under_age"]
     assert all("${exempt_to_age}" in tax["outcomes"][key] for key in ("under_age", "eligible", "too_old"))
     assert all("${age}" in tax["outcomes"][key] for key in ("eligible", "too_old"))

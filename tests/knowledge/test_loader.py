@@ -108,6 +108,14 @@ def test_council_tax_flow_needs_its_replies(data_dir):
     assert "topics.council_tax.outcomes.too_old" in message
 
 
+def test_a_local_council_tax_rule_needs_its_reply_for_those_living_elsewhere(data_dir):
+    def drop_elsewhere(d):
+        del d["topics"]["council_tax"]["outcomes"]["elsewhere"]
+
+    message = problems_after(data_dir, "councils/luton.yaml", drop_elsewhere)
+    assert "topics.council_tax.outcomes.elsewhere" in message
+
+
 def test_source_without_url_or_seed_is_refused(data_dir):
     def no_location(d):
         del d["sources"]["local_offer"]["seed"]

@@ -47,6 +47,16 @@ def test_buttons_become_an_inline_keyboard_and_a_press_sends_the_payload(gateway
     assert "How old are you" in asked_age.text
 
 
+def test_the_council_command_offers_the_same_councils_in_the_same_order_as_the_question(gateway, api):
+    api.send_text(120, "am i exempt from council tax")
+    (question,) = api.wait_for(120, 1)
+    api.send_text(120, "/council")
+    command = api.wait_for(120, 2)[-1]
+    assert [b["text"] for b in command.buttons] == [b["text"] for b in question.buttons]
+    api.press(120, command.buttons[-1]["callback_data"])
+    assert "How old" not in api.wait_for(120, 3)[-1].text
+
+
 def test_a_made_up_button_never_reaches_the_assistant(gateway, api):
     api.press(104, '/inform{"council":"luton"}')
     (reply,) = api.wait_for(104, 1)

@@ -125,6 +125,28 @@ def test_without_javascript_the_form_gets_an_answer(browser, stack):
         context.close()
 
 
+def test_without_javascript_html_is_shown_as_text_and_buttons_can_be_pressed(browser, stack):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(stack.gateway + "/")
+        page.get_by_label("Your question").fill('<img src="x"> hello')
+        page.get_by_role("button", name="Send").click()
+        expect(page.locator(".cla-user")).to_contain_text('<img src="x"> hello')
+        assert page.locator(".cla-log img").count() == 0
+        page.get_by_label("Your question").fill("am i exempt from council tax")
+        page.get_by_role("button", name="Send").click()
+        page.get_by_role("button", name=LUTON.council.short_name, exact=True).click()
+        expect(page.locator(".cla-bot").last).to_contain_text("How old")
+    finally:
+        context.close()
+
+
+def test_page_templates_are_not_served_as_files(stack):
+    for name in ("demo.html", "chat.html", "parts.html"):
+        assert httpx.get(f"{stack.gateway}/widget/{name}").status_code == 404
+
+
 def test_demo_page_has_a_strict_content_security_policy(stack):
     policy = httpx.get(stack.gateway + "/").headers["content-security-policy"]
     assert "script-src 'self'" in policy and "default-src 'none'" in policy
