@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from knowledge import OTHER, Answer, KnowledgeBase, find_council, get_knowledge, topic_title
+from knowledge.language_replies import notice_answer
 from knowledge.runtime import configured_council, current_time
 
 TOPIC_PREFIX = "ask_"
@@ -65,9 +67,30 @@ def now() -> datetime:
     return current_time()
 
 
-def send(dispatcher: CollectingDispatcher, answer: Answer, buttons: Iterable[dict] = ()) -> None:
-    """Send an answer: its text, any buttons, and the custom payload (topic, council, sources)."""
+LANGUAGE_ENTITY = "language"
+
+
+def send(
+    dispatcher: CollectingDispatcher, answer: Answer, buttons: Iterable[dict] = (), tracker: Tracker | None = None
+) -> None:
+    """Send an answer: its text, any buttons, and the custom payload (topic, council, sources).
+
+    With the tracker, a message in another language first gets the notice in that language, and the answer's
+    payload says the language.
+    """
+    language = next(tracker.get_latest_entity_values(LANGUAGE_ENTITY), None) if tracker else None
+    if language:
+        send_notice(dispatcher, tracker, language, followed=True)
+        answer = replace(answer, language=language)
     dispatcher.utter_message(text=answer.text, buttons=list(buttons), json_message=answer.payload())
+
+
+def send_notice(dispatcher: CollectingDispatcher, tracker: Tracker, language: str, followed: bool) -> None:
+    """The notice in the person's language: English only for now, 999, Samaritans, an interpreter by the clock."""
+    council = tracker.get_slot("council")
+    council = council if council in knowledge().councils else home_council(tracker)
+    notice = notice_answer(knowledge(), council, now(), language, followed)
+    dispatcher.utter_message(text=notice.text, json_message=notice.payload())
 
 
 def topic_of(intent: str | None) -> str | None:

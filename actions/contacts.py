@@ -11,7 +11,17 @@ from rasa_sdk.executor import CollectingDispatcher
 from knowledge import cant_answer, contact_now_answer, crisis_answer
 from knowledge.charter import topics_with_answers
 
-from .common import home_council, knowledge, now, send, topic_button, topic_of, users_council
+from .common import (
+    LANGUAGE_ENTITY,
+    home_council,
+    knowledge,
+    now,
+    send,
+    send_notice,
+    topic_button,
+    topic_of,
+    users_council,
+)
 
 DID_YOU_MEAN = "action_did_you_mean"
 
@@ -35,7 +45,7 @@ class ActionContactNow(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         """Send the contact for this moment."""
-        send(dispatcher, contact_now_answer(knowledge(), council_for_contacts(tracker), now()))
+        send(dispatcher, contact_now_answer(knowledge(), council_for_contacts(tracker), now()), tracker=tracker)
         return []
 
 
@@ -49,7 +59,7 @@ class ActionCrisis(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         """Send the crisis contacts for the kind of crisis the detector found (all of them if none)."""
         category = next(tracker.get_latest_entity_values(CATEGORY_ENTITY), None)
-        send(dispatcher, crisis_answer(knowledge(), council_for_contacts(tracker), now(), category))
+        send(dispatcher, crisis_answer(knowledge(), council_for_contacts(tracker), now(), category), tracker=tracker)
         return []
 
 
@@ -108,6 +118,20 @@ class ActionDidYouMean(Action):
             return []
         buttons = [topic_button(t) for t in topics] + [SOMETHING_ELSE]
         dispatcher.utter_message(text="Sorry, I'm not sure I understood. Did you mean one of these?", buttons=buttons)
+        return []
+
+
+class ActionOtherLanguage(Action):
+    """A message in another language that is not a crisis or a question we can answer: the notice alone."""
+
+    def name(self) -> str:
+        """The action's name in domain.yml."""
+        return "action_other_language"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        """Send the notice in the message's language (in English for a language with no file)."""
+        language = next(tracker.get_latest_entity_values(LANGUAGE_ENTITY), None) or "und"
+        send_notice(dispatcher, tracker, language, followed=False)
         return []
 
 

@@ -30,7 +30,11 @@ class ActionAnswerTopic(Action):
             send(dispatcher, cant_answer(knowledge(), council or home_council(tracker), now()))
             return []
         if council is None:
-            send(dispatcher, uncovered_answer(knowledge(), topic, council_name(tracker.get_slot("council"))))
+            send(
+                dispatcher,
+                uncovered_answer(knowledge(), topic, council_name(tracker.get_slot("council"))),
+                tracker=tracker,
+            )
             return [SlotSet("last_topic", topic)]
         if topic == CHARTER:
             theme = tracker.get_slot("charter_theme")
@@ -39,7 +43,7 @@ class ActionAnswerTopic(Action):
                 for key, title in charter_themes(knowledge(), council)
                 if key != theme
             ]
-            send(dispatcher, charter_answer(knowledge(), council, theme), buttons)
+            send(dispatcher, charter_answer(knowledge(), council, theme), buttons, tracker)
             return [SlotSet("last_topic", topic), SlotSet("charter_theme", None)]
-        send(dispatcher, answer(knowledge(), topic, council))
+        send(dispatcher, answer(knowledge(), topic, council), tracker=tracker)
         return [SlotSet("last_topic", topic)]
