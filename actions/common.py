@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
 from knowledge import OTHER, Answer, Context, find_council, topic_title
 from knowledge.context import METADATA_COUNCIL
+from knowledge.language_replies import notice_answer
 
 from . import SERVER_CONTEXT
 
@@ -61,6 +63,30 @@ def council_name(context: Context, council_id: str | None) -> str | None:
 def send(dispatcher: CollectingDispatcher, answer: Answer, buttons: Iterable[dict] = ()) -> None:
     """Send an answer: its text, any buttons, and the custom payload (topic, council, sources)."""
     dispatcher.utter_message(text=answer.text, buttons=list(buttons), json_message=answer.payload())
+
+
+LANGUAGE_ENTITY = "language"
+
+
+def send_in_language(
+    context: Context, dispatcher: CollectingDispatcher, tracker: Tracker, answer: Answer, buttons: Iterable[dict] = ()
+) -> None:
+    """Send an answer; a message in another language first gets the notice in that language, and the answer's
+    payload says the language."""
+    language = next(tracker.get_latest_entity_values(LANGUAGE_ENTITY), None)
+    if language:
+        send_notice(context, dispatcher, tracker, language, followed=True)
+        answer = replace(answer, language=language)
+    send(dispatcher, answer, buttons)
+
+
+def send_notice(
+    context: Context, dispatcher: CollectingDispatcher, tracker: Tracker, language: str, followed: bool
+) -> None:
+    """The notice in the person's language: English only for now, 999, Samaritans, an interpreter by the clock."""
+    here = context.for_council(home_council(context, tracker)).for_council(tracker.get_slot("council"))
+    notice = notice_answer(here.kb, here.council_id, here.now(), language, followed)
+    dispatcher.utter_message(text=notice.text, json_message=notice.payload())
 
 
 def topic_of(context: Context, intent: str | None) -> str | None:

@@ -12,7 +12,17 @@ from knowledge import Context, cant_answer, contact_now_answer, crisis_answer
 from knowledge.charter import topics_with_answers
 from knowledge.crisis import CATEGORY_ENTITY
 
-from .common import WithContext, home_council, send, topic_button, topic_of, users_council
+from .common import (
+    LANGUAGE_ENTITY,
+    WithContext,
+    home_council,
+    send,
+    send_in_language,
+    send_notice,
+    topic_button,
+    topic_of,
+    users_council,
+)
 
 DID_YOU_MEAN = "action_did_you_mean"
 
@@ -36,7 +46,7 @@ class ActionContactNow(WithContext, Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
         """Send the contact for this moment."""
         here = contacts_context(self.context, tracker)
-        send(dispatcher, contact_now_answer(here.kb, here.council_id, here.now()))
+        send_in_language(self.context, dispatcher, tracker, contact_now_answer(here.kb, here.council_id, here.now()))
         return []
 
 
@@ -51,7 +61,9 @@ class ActionCrisis(WithContext, Action):
         """Send the crisis contacts for the kind of crisis the detector found (all of them if none)."""
         category = next(tracker.get_latest_entity_values(CATEGORY_ENTITY), None)
         here = contacts_context(self.context, tracker)
-        send(dispatcher, crisis_answer(here.kb, here.council_id, here.now(), category))
+        send_in_language(
+            self.context, dispatcher, tracker, crisis_answer(here.kb, here.council_id, here.now(), category)
+        )
         return []
 
 
@@ -113,6 +125,20 @@ class ActionDidYouMean(WithContext, Action):
             return []
         buttons = [topic_button(self.context, t) for t in topics] + [SOMETHING_ELSE]
         dispatcher.utter_message(text="Sorry, I'm not sure I understood. Did you mean one of these?", buttons=buttons)
+        return []
+
+
+class ActionOtherLanguage(WithContext, Action):
+    """A message in another language that is not a crisis or a question we can answer: the notice alone."""
+
+    def name(self) -> str:
+        """The action's name in domain.yml."""
+        return "action_other_language"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        """Send the notice in the message's language (in English for a language with no file)."""
+        language = next(tracker.get_latest_entity_values(LANGUAGE_ENTITY), None) or "und"
+        send_notice(self.context, dispatcher, tracker, language, followed=False)
         return []
 
 

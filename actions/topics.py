@@ -11,7 +11,16 @@ from rasa_sdk.executor import CollectingDispatcher
 from knowledge import answer, cant_answer, charter_answer, charter_themes, uncovered_answer
 from knowledge.charter import TOPIC as CHARTER
 
-from .common import WithContext, council_name, home_council, latest_intent, send, topic_of, users_council
+from .common import (
+    WithContext,
+    council_name,
+    home_council,
+    latest_intent,
+    send,
+    send_in_language,
+    topic_of,
+    users_council,
+)
 
 
 class ActionAnswerTopic(WithContext, Action):
@@ -31,7 +40,12 @@ class ActionAnswerTopic(WithContext, Action):
             send(dispatcher, cant_answer(here.kb, here.council_id, here.now()))
             return []
         if council is None:
-            send(dispatcher, uncovered_answer(context.kb, topic, council_name(context, tracker.get_slot("council"))))
+            send_in_language(
+                context,
+                dispatcher,
+                tracker,
+                uncovered_answer(context.kb, topic, council_name(context, tracker.get_slot("council"))),
+            )
             return [SlotSet("last_topic", topic)]
         if topic == CHARTER:
             theme = tracker.get_slot("charter_theme")
@@ -40,7 +54,7 @@ class ActionAnswerTopic(WithContext, Action):
                 for key, title in charter_themes(context.kb, council)
                 if key != theme
             ]
-            send(dispatcher, charter_answer(context.kb, council, theme), buttons)
+            send_in_language(context, dispatcher, tracker, charter_answer(context.kb, council, theme), buttons)
             return [SlotSet("last_topic", topic), SlotSet("charter_theme", None)]
-        send(dispatcher, answer(context.kb, topic, council))
+        send_in_language(context, dispatcher, tracker, answer(context.kb, topic, council))
         return [SlotSet("last_topic", topic)]

@@ -45,10 +45,12 @@ class Answer:
     council: str | None
     text: str
     sources: tuple[SourceRef, ...] = field(default_factory=tuple)
+    language: str | None = None
 
     def payload(self) -> dict:
-        """The custom payload sent beside the text: topic, council and sources."""
-        return {"topic": self.topic, "council": self.council, "sources": [s.as_payload() for s in self.sources]}
+        """The custom payload sent beside the text: topic, council, sources, and the language if not English."""
+        shown = {"topic": self.topic, "council": self.council, "sources": [s.as_payload() for s in self.sources]}
+        return {"language": self.language, **shown} if self.language else shown
 
 
 class SourceTrail:

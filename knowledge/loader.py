@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -11,6 +11,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from . import checks
+from .language_schema import LanguageFile, check_language
 from .schema import CouncilFile, CouncilName, CouncilRegister, CrisisFile, NationalFile, VocabularyFile
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -34,6 +35,7 @@ class KnowledgeBase:
     register: CouncilRegister
     crisis: CrisisFile
     vocabulary: VocabularyFile
+    languages: Mapping[str, LanguageFile] = field(default_factory=dict)
 
     def council(self, council_id: str) -> CouncilFile:
         """The council file for an id; KeyError if the council is not covered."""
@@ -115,9 +117,31 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> KnowledgeBase:
         problems += checks.check_crisis(shown_path(crisis_path), crisis, national)
     if vocabulary is not None and national is not None:
         problems += checks.check_vocabulary(shown_path(vocabulary_path), vocabulary, national)
+    languages = _load_languages(problems, data_dir / "languages", crisis)
     if problems:
         raise KnowledgeError(problems)
-    return KnowledgeBase(national=national, councils=councils, register=register, crisis=crisis, vocabulary=vocabulary)
+    return KnowledgeBase(
+        national=national,
+        councils=councils,
+        register=register,
+        crisis=crisis,
+        vocabulary=vocabulary,
+        languages=languages,
+    )
+
+
+def _load_languages(problems: list[str], folder: Path, crisis: CrisisFile | None) -> dict[str, LanguageFile]:
+    """Every languages/CODE.yaml, checked; en.yaml (what a language with no file is told) must be there."""
+    languages: dict[str, LanguageFile] = {}
+    if not (folder / "en.yaml").is_file():
+        problems.append(f"{shown_path(folder / 'en.yaml')}: (top level): the notice for other languages is needed")
+    categories = set(crisis.categories) if crisis is not None else set()
+    for path in sorted(folder.glob("*.yaml")):
+        language = _collect(problems, path, LanguageFile)
+        if language is not None:
+            languages[path.stem] = language
+            problems += check_language(shown_path(path), path.stem, language, categories)
+    return languages
 
 
 def _collect(problems: list[str], path: Path, model: type[Model]) -> Model | None:

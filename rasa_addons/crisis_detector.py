@@ -18,6 +18,24 @@ from knowledge.crisis import CATEGORY_ENTITY, detect_crisis
 CRISIS_INTENT = "crisis"
 
 
+def mark_crisis(message: Message, category: str, extractor: str) -> None:
+    """Set the intent to 'crisis' (confidence 1, first in the ranking) with the category as an entity."""
+    text = message.get(TEXT) or ""
+    crisis = {"name": CRISIS_INTENT, "confidence": 1.0}
+    message.set(INTENT, crisis, add_to_output=True)
+    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != CRISIS_INTENT]
+    message.set(INTENT_RANKING_KEY, [crisis, *ranking], add_to_output=True)
+    entity = {
+        "entity": CATEGORY_ENTITY,
+        "value": category,
+        "start": 0,
+        "end": len(text),
+        "confidence": 1.0,
+        "extractor": extractor,
+    }
+    message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)
+
+
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
 class CrisisDetector(GraphComponent, IntentClassifier):
     """Sets the intent to 'crisis' (confidence 1) with a crisis_category entity when a message signals risk.
@@ -49,19 +67,6 @@ class CrisisDetector(GraphComponent, IntentClassifier):
         for message in messages:
             text = message.get(TEXT) or ""
             signal = detect_crisis(self.knowledge, text)
-            if signal is None:
-                continue
-            crisis = {"name": CRISIS_INTENT, "confidence": 1.0}
-            message.set(INTENT, crisis, add_to_output=True)
-            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != CRISIS_INTENT]
-            message.set(INTENT_RANKING_KEY, [crisis, *ranking], add_to_output=True)
-            entity = {
-                "entity": CATEGORY_ENTITY,
-                "value": signal.category,
-                "start": 0,
-                "end": len(text),
-                "confidence": 1.0,
-                "extractor": type(self).__name__,
-            }
-            message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)
+            if signal is not None:
+                mark_crisis(message, signal.category, type(self).__name__)
         return messages

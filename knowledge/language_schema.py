@@ -1,0 +1,123 @@
+"""The shape of a language file (data/languages/CODE.yaml), and the checks the schema alone cannot make."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Literal
+
+from pydantic import conlist, constr, root_validator
+
+from .schema import Strict, Text
+from .templates import placeholders
+
+LanguageCode = constr(regex=r"^[a-z]{2,3}$")
+Script = Literal["arabic", "bengali", "ethiopic", "latin"]
+REVIEW_STATES = ("drafted", "checked")
+# The English crisis categories that every language file must give patterns for.
+CRISIS_CATEGORIES = ("suicide_self_harm", "homeless_tonight", "no_food_or_money", "abuse_violence")
+# What each notice text may name; the numbers themselves come from national.yaml and the council file.
+PLACEHOLDERS = {
+    "english_only": set(),
+    "emergency": {"emergency"},
+    "samaritans": {"samaritans"},
+    "interpreter_in_hours": {"phone"},
+    "interpreter_out_of_hours": {"phone"},
+    "english_below": set(),
+}
+DIGITS = re.compile(r"\d{3}")
+
+
+class Reviewed(Strict):
+    """Marks a translation as drafted, or checked by a fluent speaker (who, and when)."""
+
+    review: Literal[REVIEW_STATES]
+    checked_by: Text | None = None
+    checked_on: date | None = None
+
+    @root_validator(skip_on_failure=True)
+    def checked_says_by_whom(cls, fields: dict) -> dict:  # noqa: N805 - pydantic passes the class
+        """A 'checked' text names who checked it and when; a 'drafted' one names nobody."""
+        checked = fields["review"] == "checked"
+        if checked and not (fields.get("checked_by") and fields.get("checked_on")):
+            raise ValueError("a checked translation needs checked_by and checked_on")
+        if not checked and (fields.get("checked_by") or fields.get("checked_on")):
+            raise ValueError("checked_by and checked_on belong to a checked translation (review: checked)")
+        return fields
+
+
+class Translation(Reviewed):
+    """One text of the notice, in the language, with its review state."""
+
+    text: Text
+
+
+class Notice(Strict):
+    """What a message in this language is told first, sentence by sentence."""
+
+    english_only: Translation
+    emergency: Translation
+    samaritans: Translation
+    interpreter_in_hours: Translation
+    interpreter_out_of_hours: Translation
+    english_below: Translation
+
+
+class CrisisPatterns(Reviewed):
+    """Patterns in the language for one English crisis category."""
+
+    patterns: conlist(Text, min_items=1)
+
+
+class LanguageFile(Strict):
+    """languages/CODE.yaml: how to recognise a language, the notice in it, and its crisis patterns."""
+
+    code: LanguageCode
+    name: Text
+    native_name: Text
+    also: list[LanguageCode] = []
+    script: Script
+    letters: str = ""
+    markers: list[Text] = []
+    notice: Notice
+    crisis: dict[constr(regex=r"^[a-z_]+$"), CrisisPatterns] = {}
+
+
+def _pattern_problem(pattern: str) -> str | None:
+    parts = pattern.split()
+    if not parts or parts[0] == "*" or parts[-1] == "*":
+        return "a pattern cannot start or end with *"
+    if any(alt.strip("_") == "" for part in parts if part != "*" for alt in part.split("|")):
+        return "an empty alternative (check for || or a stray |)"
+    return None
+
+
+def check_language(file: str, stem: str, language: LanguageFile, crisis_categories: set[str]) -> list[str]:
+    """Problems in one language file: its name, placeholders, numbers written out, missing crisis categories."""
+    problems = []
+    if language.code != stem:
+        problems.append(f"{file}: code: '{language.code}' must match the file name '{stem}.yaml'")
+    for key, allowed in PLACEHOLDERS.items():
+        text = getattr(language.notice, key).text
+        for name in placeholders(text):
+            if name not in allowed:
+                known = ", ".join("${" + a + "}" for a in sorted(allowed)) or "none"
+                problems.append(f"{file}: notice.{key}.text: unknown placeholder ${{{name}}} (allowed: {known})")
+        missing = allowed - set(placeholders(text))
+        problems += [f"{file}: notice.{key}.text: needs the placeholder ${{{name}}}" for name in sorted(missing)]
+        if DIGITS.search(text):
+            problems.append(f"{file}: notice.{key}.text: write numbers as placeholders, never in the translation")
+    if stem == "en":
+        return problems
+    for category in CRISIS_CATEGORIES:
+        if category not in language.crisis:
+            problems.append(f"{file}: crisis.{category}: every language needs patterns for this category")
+    for category, entry in language.crisis.items():
+        if category not in crisis_categories:
+            known = ", ".join(sorted(crisis_categories))
+            problems.append(f"{file}: crisis.{category}: unknown crisis category (known: {known})")
+        for i, pattern in enumerate(entry.patterns):
+            problem = _pattern_problem(pattern)
+            if problem:
+                problems.append(f"{file}: crisis.{category}.patterns[{i}]: {problem}: '{pattern}'")
+    return problems

@@ -1,0 +1,78 @@
+"""Read a message in another language the same way its crisis patterns are written, and match them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .language_schema import LanguageFile
+
+GAP = 3  # how many other words a * may stand for
+# Letters people type either way (Arabic or Persian keyboard, with or without the Kurdish, Pashto and Urdu forms).
+ARABIC_SCRIPT_FOLDS = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ی", "ي": "ی", "ى": "ی", "ې": "ی", "ۍ": "ی",
+    "ێ": "ی", "ے": "ی", "ۓ": "ی", "ك": "ک", "ة": "ه", "ۃ": "ه", "ہ": "ه", "ھ": "ه", "ۆ": "و", "ڵ": "ل",
+    "ڕ": "ر", "ں": "ن", "\u0640": "", "\u200c": " ", "\u200d": "",
+})  # fmt: skip
+LATIN_FOLDS = str.maketrans({"đ": "d", "ł": "l", "ø": "o", "ß": "ss", "\u2019": "", "'": "", "-": " "})
+ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
+LATIN_MARKS = re.compile("[\u0300-\u036f]")  # the accents Latin letters take; other scripts' marks are kept
+
+
+def latin_folded(word: str) -> str:
+    """A Latin-script word without its accents ('żyć' -> 'zyc', 'sống' -> 'song'), lower case."""
+    decomposed = unicodedata.normalize("NFD", word.lower().translate(LATIN_FOLDS))
+    return unicodedata.normalize("NFC", LATIN_MARKS.sub("", decomposed))
+
+
+def normalise(text: str) -> str:
+    """Lower case, Latin accents dropped, Arabic-script letter forms folded, punctuation as spaces, one space."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = ARABIC_MARKS.sub("", text).translate(ARABIC_SCRIPT_FOLDS)
+    text = latin_folded(text)
+    spaced = "".join(" " if unicodedata.category(c)[0] in "PSZC" else c for c in text)
+    return " ".join(spaced.split())
+
+
+def compile_pattern(pattern: str) -> re.Pattern:
+    """'a|b * c_d' as a regular expression over normalised text: each word may start a longer one (a stem),
+    c_d is 'c d' or 'cd', * stands for up to GAP other words."""
+    pieces: list[str] = []
+    for part in pattern.split():
+        if part == "*":
+            pieces.append(rf"(?:\s+\S+){{0,{GAP}}}")
+            continue
+        alternatives = []
+        for alternative in part.split("|"):
+            words = [re.escape(normalise(w)) for w in alternative.split("_") if normalise(w)]
+            alternatives.append(r"\s?".join(words))
+        lead = r"\s+" if pieces else r"(?<!\S)"
+        pieces.append(lead + "(?:" + "|".join(alternatives) + r")\S*")
+    return re.compile("".join(pieces))
+
+
+@dataclass(frozen=True)
+class LanguageCrisis:
+    """A crisis found in another language: the English category it maps to, and the pattern that matched."""
+
+    category: str
+    language: str
+    pattern: str
+
+
+@lru_cache(maxsize=4096)
+def _compiled(pattern: str) -> re.Pattern:
+    return compile_pattern(pattern)
+
+
+def find_crisis(languages: list[LanguageFile], text: str) -> LanguageCrisis | None:
+    """The first crisis pattern of these languages (tried in order) that the message matches, else None."""
+    plain = normalise(text)
+    for language in languages:
+        for category, entry in language.crisis.items():
+            for pattern in entry.patterns:
+                if _compiled(pattern).search(plain):
+                    return LanguageCrisis(category, language.code, pattern)
+    return None

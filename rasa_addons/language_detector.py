@@ -1,0 +1,94 @@
+"""An NLU component that reads the language of every message, applies that language's crisis patterns, and keeps
+a message in another language from being taken as small talk."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.classifiers.classifier import IntentClassifier
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from knowledge import KnowledgeBase, load_knowledge
+from knowledge.language_detect import ENGLISH
+from knowledge.language_replies import read_language
+
+from .crisis_detector import CRISIS_INTENT, CrisisDetector, mark_crisis
+
+LANGUAGE_ENTITY = "language"
+OTHER_LANGUAGE_INTENT = "other_language"
+FALLBACK_INTENT = "nlu_fallback"  # an English message the classifier took for another language: not understood
+# What a message in another language may still be taken as: a crisis, who to contact, and the topics
+# action_answer_topic answers (it sends the notice first). Council tax asks questions in English, so not that.
+KEPT_INTENTS = {CRISIS_INTENT, "contact_pa", "out_of_hours"}
+TOPIC_PREFIX, NOT_KEPT = "ask_", {"ask_council_tax"}
+
+
+def _kept(intent: str | None) -> bool:
+    if intent in KEPT_INTENTS:
+        return True
+    return bool(intent) and intent.startswith(TOPIC_PREFIX) and intent not in NOT_KEPT
+
+
+@DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=False)
+class LanguageDetector(GraphComponent, IntentClassifier):
+    """Sets a 'language' entity on a message not in English; a crisis in its language becomes the crisis intent
+    (with the English category), anything else but a topic or a contact question becomes 'other_language'.
+
+    It runs after the crisis detector, so an English crisis pattern that matched is kept.
+    """
+
+    @classmethod
+    def required_components(cls) -> list[type]:
+        """It runs after the crisis detector."""
+        return [CrisisDetector]
+
+    def __init__(self, knowledge: KnowledgeBase) -> None:
+        self.knowledge = knowledge
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> LanguageDetector:
+        """Load the checked knowledge base (a bad language file stops the server here)."""
+        return cls(load_knowledge())
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        """Read each message's language; mark crises in other languages, and other-language small talk."""
+        for message in messages:
+            text = message.get(TEXT) or ""
+            reading = read_language(self.knowledge, text)
+            intent = (message.get(INTENT) or {}).get("name")
+            if reading.language == ENGLISH:
+                if intent == OTHER_LANGUAGE_INTENT:
+                    _set_intent(message, FALLBACK_INTENT)
+                continue
+            entity = {
+                "entity": LANGUAGE_ENTITY,
+                "value": reading.language,
+                "start": 0,
+                "end": len(text),
+                "confidence": 1.0,
+                "extractor": type(self).__name__,
+            }
+            message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)
+            if reading.crisis is not None and intent != CRISIS_INTENT:
+                mark_crisis(message, reading.crisis.category, type(self).__name__)
+            elif not _kept(intent):
+                _set_intent(message, OTHER_LANGUAGE_INTENT)
+        return messages
+
+
+def _set_intent(message: Message, name: str) -> None:
+    chosen = {"name": name, "confidence": 1.0}
+    message.set(INTENT, chosen, add_to_output=True)
+    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != name]
+    message.set(INTENT_RANKING_KEY, [chosen, *ranking], add_to_output=True)

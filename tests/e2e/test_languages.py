@@ -1,0 +1,46 @@
+"""Messages in other languages, through the real servers: the notice in the language first, then the English
+crisis reply where the message signals one; never small talk. The stack's clock is a Saturday night."""
+
+from knowledge import load_knowledge
+
+KB = load_knowledge()
+EMERGENCY = KB.national.services["emergency"].phone
+SAMARITANS = KB.national.services["samaritans"].phone
+OUT_OF_HOURS = KB.council("luton").contacts[KB.council("luton").service_hours.out_of_hours].phone
+SMALL_TALK = ("Good.", "Take care", "You're welcome", "keep that in mind")
+
+
+def payloads(replies: list[dict]) -> list[dict]:
+    return [r["custom"] for r in replies if "custom" in r]
+
+
+def test_farsi_no_longer_wanting_to_live_gets_the_notice_then_the_crisis_reply(stack):
+    replies = stack.say("lang-fa", "دیگر نمی‌خواهم زندگی کنم")  # I don't want to live any more
+    custom = payloads(replies)
+    assert [c["topic"] for c in custom] == ["language_notice", "crisis"]
+    assert all(c["language"] == "fa" for c in custom)
+    notice = next(r["text"] for r in replies if "text" in r)
+    assert KB.languages["fa"].notice.english_only.text in notice
+    assert EMERGENCY in notice and SAMARITANS in notice and OUT_OF_HOURS in notice
+
+
+def test_arabic_homeless_tonight_gets_the_homeless_crisis_reply(stack):
+    replies = stack.say("lang-ar", "ليس لدي مكان أنام فيه الليلة")  # I have nowhere to sleep tonight
+    assert [c["topic"] for c in payloads(replies)] == ["language_notice", "crisis"]
+    texts = [r["text"] for r in replies if "text" in r]
+    assert KB.languages["ar"].notice.english_below.text in texts[0]
+    assert KB.crisis.categories["homeless_tonight"].opening in texts[1]
+
+
+def test_thanks_in_tigrinya_or_polish_gets_the_emergency_lines_not_small_talk(stack):
+    for sender, text, code in [("lang-ti", "የቐንየለይ", "ti"), ("lang-pl", "dziękuję bardzo", "pl")]:
+        replies = stack.say(sender, text)  # thank you
+        assert [(c["topic"], c["language"]) for c in payloads(replies)] == [("language_notice", code)]
+        shown = "\n".join(r.get("text", "") for r in replies)
+        assert EMERGENCY in shown and SAMARITANS in shown
+        assert not any(s in shown for s in SMALL_TALK)
+
+
+def test_english_text_speak_is_still_answered_in_english(stack):
+    replies = stack.say("lang-en", "sup")
+    assert not any("language" in c for c in payloads(replies))

@@ -1,0 +1,214 @@
+"""Other languages: detected offline, English kept English, crisis patterns per language, the notice by the clock."""
+
+import re
+import shutil
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+import yaml
+
+from knowledge import KnowledgeError, load_knowledge
+from knowledge.hours import who_to_contact
+from knowledge.language_detect import detect_language
+from knowledge.language_replies import notice_answer, read_language
+from knowledge.loader import DATA_DIR
+
+KB = load_knowledge()
+ROOT = Path(__file__).resolve().parents[2]
+SATURDAY_NIGHT = datetime(2026, 11, 28, 23, 30, tzinfo=timezone.utc)
+TUESDAY_MORNING = datetime(2026, 11, 24, 10, 30, tzinfo=timezone.utc)
+ANNOTATION = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
+
+# (language, message, English gloss, crisis category or None): written for these tests.
+MESSAGES = [
+    ("ar", "لا أريد أن أعيش بعد الآن", "I don't want to live any more", "suicide_self_harm"),
+    ("ar", "ليس لدي مكان أنام فيه الليلة", "I have nowhere to sleep tonight", "homeless_tonight"),
+    ("ar", "ليس عندي طعام ولا مال", "I have no food and no money", "no_food_or_money"),
+    ("ar", "صديقي يضربني", "my boyfriend hits me", "abuse_violence"),
+    ("ar", "كيف أحصل على جواز سفر؟", "how do I get a passport?", None),
+    ("fa", "دیگر نمی‌خواهم زندگی کنم", "I don't want to live any more", "suicide_self_harm"),
+    ("fa", "دیگه نمیخوام زنده باشم", "I don't want to be alive any more (Dari, no half-space)", "suicide_self_harm"),
+    ("fa", "امشب جایی برای خوابیدن ندارم", "tonight I have nowhere to sleep", "homeless_tonight"),
+    ("fa", "گشنه استم و پیسه ندارم", "I'm hungry and have no money (Dari)", "no_food_or_money"),
+    ("fa", "شوهرم مرا کتک می‌زند", "my husband beats me", "abuse_violence"),
+    ("fa", "چطور می‌توانم پاسپورت بگیرم؟", "how can I get a passport?", None),
+    ("ps", "زه نور ژوند نه غواړم", "I don't want to live any more", "suicide_self_harm"),
+    ("ps", "نن شپه د خوب لپاره ځای نه لرم", "tonight I have no place to sleep", "homeless_tonight"),
+    ("ps", "ډوډۍ نه لرم او پیسې هم نه لرم", "I have no food and no money either", "no_food_or_money"),
+    ("ps", "زما میړه ما وهي", "my husband beats me", "abuse_violence"),
+    ("ps", "زه څنګه پاسپورټ واخلم؟", "how do I get a passport?", None),
+    ("ti", "ነብሰይ ክቐትል እደሊ ኣለኹ", "I want to kill myself", "suicide_self_harm"),
+    ("ti", "ሎሚ ለይቲ ዝድቅሰሉ ቦታ የብለይን", "tonight I have no place to sleep", "homeless_tonight"),
+    ("ti", "መግቢ የብለይን ገንዘብ ውን የብለይን", "I have no food, and no money either", "no_food_or_money"),
+    ("ti", "ሰብኣየይ ይወቕዓኒ", "my husband beats me", "abuse_violence"),
+    ("ti", "ፓስፖርት ከመይ ክረክብ እኽእል?", "how can I get a passport?", None),
+    ("ckb", "نامەوێت چیتر بژیم", "I don't want to live any more", "suicide_self_harm"),
+    ("ckb", "ئەمشەو شوێنم نییە بۆ خەوتن", "tonight I have no place to sleep", "homeless_tonight"),
+    ("ckb", "هیچ خواردن و پارەم نییە", "I have no food and no money", "no_food_or_money"),
+    ("ckb", "مێردەکەم لێم دەدات", "my husband hits me", "abuse_violence"),
+    ("ckb", "چۆن پاسپۆرت وەربگرم؟", "how do I get a passport?", None),
+    ("sq", "Nuk dua të jetoj më", "I don't want to live any more", "suicide_self_harm"),
+    ("sq", "nuk kam ku te fle sonte", "I have nowhere to sleep tonight (no accents)", "homeless_tonight"),
+    ("sq", "Nuk kam ushqim dhe as para", "I have no food and no money", "no_food_or_money"),
+    ("sq", "burri im më rreh", "my husband beats me", "abuse_violence"),
+    ("sq", "Si mund të marr pasaportë?", "how can I get a passport?", None),
+    ("vi", "toi khong muon song nua", "I don't want to live any more (no accents)", "suicide_self_harm"),
+    ("vi", "Tối nay tôi không có chỗ ngủ", "tonight I have nowhere to sleep", "homeless_tonight"),
+    ("vi", "Tôi không có tiền và không có gì ăn", "I have no money and nothing to eat", "no_food_or_money"),
+    ("vi", "bạn trai tôi đánh tôi", "my boyfriend hits me", "abuse_violence"),
+    ("vi", "Làm sao để có hộ chiếu?", "how do I get a passport?", None),
+    ("so", "Waxaan rabaa inaan is dilo", "I want to kill myself", "suicide_self_harm"),
+    ("so", "Caawa meel aan seexdo ma haysto", "tonight I have no place to sleep", "homeless_tonight"),
+    ("so", "Ma haysto cunto iyo lacag", "I have no food or money", "no_food_or_money"),
+    ("so", "ninkaygu wuu i garaacaa", "my husband beats me", "abuse_violence"),
+    ("so", "Sideen ku heli karaa baasaboor?", "how can I get a passport?", None),
+    ("ur", "میں اب جینا نہیں چاہتا", "I don't want to live any more", "suicide_self_harm"),
+    ("ur", "آج رات میرے پاس سونے کی جگہ نہیں ہے", "tonight I have no place to sleep", "homeless_tonight"),
+    ("ur", "میرے پاس کھانا نہیں ہے اور پیسے بھی نہیں", "I have no food and no money either", "no_food_or_money"),
+    ("ur", "میرا شوہر مجھے مارتا ہے", "my husband beats me", "abuse_violence"),
+    ("ur", "میں پاسپورٹ کیسے حاصل کروں؟", "how do I get a passport?", None),
+    ("bn", "আমি আর বাঁচতে চাই না", "I don't want to live any more", "suicide_self_harm"),
+    ("bn", "আজ রাতে ঘুমানোর কোনো জায়গা নেই", "tonight there's nowhere to sleep", "homeless_tonight"),
+    ("bn", "আমার কাছে খাবার নেই, টাকাও নেই", "I have no food, and no money", "no_food_or_money"),
+    ("bn", "আমার স্বামী আমাকে মারধর করে", "my husband beats me", "abuse_violence"),
+    ("bn", "আমি কীভাবে পাসপোর্ট পাব?", "how do I get a passport?", None),
+    ("pl", "nie chce juz zyc", "I don't want to live any more (no accents)", "suicide_self_harm"),
+    ("pl", "Nie mam gdzie spać dziś w nocy", "I have nowhere to sleep tonight", "homeless_tonight"),
+    ("pl", "Nie mam jedzenia ani pieniędzy", "I have no food or money", "no_food_or_money"),
+    ("pl", "mój chłopak mnie bije", "my boyfriend beats me", "abuse_violence"),
+    ("pl", "Jak mogę dostać paszport?", "how can I get a passport?", None),
+    ("ro", "Nu mai vreau să trăiesc", "I don't want to live any more", "suicide_self_harm"),
+    ("ro", "nu am unde sa dorm", "I have nowhere to sleep (no accents)", "homeless_tonight"),
+    ("ro", "Nu am mâncare și nici bani", "I have no food and no money", "no_food_or_money"),
+    ("ro", "iubitul meu mă bate", "my boyfriend beats me", "abuse_violence"),
+    ("ro", "Cum pot obține un pașaport?", "how can I get a passport?", None),
+]
+
+
+def english_examples() -> list[str]:
+    """Every example in the English NLU files of the repository, annotations removed."""
+    found = []
+    for path in [*sorted((ROOT / "data" / "nlu").glob("*.yml")), ROOT / "tests" / "nlu" / "heldout.yml"]:
+        if path.name == "languages.yml":
+            continue
+        for item in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
+            for line in (item.get("examples") or "").splitlines():
+                if line.strip().startswith("- "):
+                    found.append(ANNOTATION.sub(r"\1", line.strip()[2:]))
+    return found
+
+
+def test_no_english_example_is_taken_for_another_language():
+    examples = english_examples()
+    assert len(examples) > 1000
+    misread = [(text, detect_language(KB.languages, text)) for text in examples]
+    assert [m for m in misread if m[1] != "en"] == []
+
+
+@pytest.mark.parametrize(("text", "gloss"), [("sup", "hello"), ("im done now", "text-speak"), ("ttyl", "")])
+def test_short_english_text_speak_stays_english(text, gloss):
+    assert read_language(KB, text).language == "en"
+
+
+@pytest.mark.parametrize(("language", "text", "gloss", "category"), MESSAGES)
+def test_each_language_is_recognised(language, text, gloss, category):
+    assert detect_language(KB.languages, text) == language, gloss
+
+
+@pytest.mark.parametrize(("language", "text", "gloss", "category"), MESSAGES)
+def test_crisis_patterns_in_each_language_map_to_the_english_categories(language, text, gloss, category):
+    crisis = read_language(KB, text).crisis
+    assert (crisis.category if crisis else None) == category, gloss
+
+
+def test_every_language_file_covers_the_four_crisis_categories_with_an_example_here():
+    covered = {(language, category) for language, _, _, category in MESSAGES if category}
+    for code in KB.languages.keys() - {"en"}:
+        assert {c for lang, c in covered if lang == code} == set(KB.languages[code].crisis), code
+
+
+def test_tigrinya_is_told_from_amharic_by_its_letters():
+    assert detect_language(KB.languages, "ክነብር ኣይደልን እየ") == "ti"  # I don't want to live (Tigrinya)
+    assert detect_language(KB.languages, "መኖር አልፈልግም") == "am"  # I don't want to live (Amharic)
+
+
+def test_sorani_is_told_from_farsi_and_pashto_and_urdu_from_farsi():
+    assert detect_language(KB.languages, "دەمەوێت خۆم بکوژم") == "ckb"  # I want to kill myself (Sorani)
+    assert detect_language(KB.languages, "می‌خواهم خودم را بکشم") == "fa"  # I want to kill myself (Farsi)
+    assert detect_language(KB.languages, "غواړم ځان ووژنم") == "ps"  # I want to kill myself (Pashto)
+    assert detect_language(KB.languages, "میں خودکشی کرنا چاہتا ہوں") == "ur"  # I want to commit suicide (Urdu)
+
+
+def test_a_misread_short_message_still_finds_the_crisis_in_a_language_of_the_same_script():
+    reading = read_language(KB, "هغه ما وهي")  # he beats me (Pashto, too short for the model: read as Arabic)
+    assert reading.crisis is not None and reading.crisis.category == "abuse_violence"
+
+
+@pytest.mark.parametrize("code", sorted(KB.languages))
+def test_the_notice_gives_999_samaritans_and_who_to_call_now_by_the_clock(code):
+    council = KB.council("luton")
+    for moment in (TUESDAY_MORNING, SATURDAY_NIGHT):
+        answer = notice_answer(KB, "luton", moment, code, followed=False)
+        now_contact = who_to_contact(moment, council).contact
+        assert KB.national.services["emergency"].phone in answer.text
+        assert KB.national.services["samaritans"].phone in answer.text
+        assert now_contact.phone in answer.text
+        assert answer.payload()["language"] == code
+    day, night = (notice_answer(KB, "luton", t, code, False).text for t in (TUESDAY_MORNING, SATURDAY_NIGHT))
+    assert day != night
+
+
+def test_a_language_with_no_file_gets_the_notice_in_english():
+    answer = notice_answer(KB, "luton", SATURDAY_NIGHT, "am", followed=True)
+    assert answer.text.startswith(KB.languages["en"].notice.english_only.text)
+    assert answer.payload()["language"] == "am"
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    """A private copy of the packaged knowledge data to break."""
+    copy = tmp_path / "data"
+    shutil.copytree(DATA_DIR, copy)
+    return copy
+
+
+def problems_after(data_dir: Path, code: str, change) -> str:
+    path = data_dir / "languages" / f"{code}.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(data_dir)
+    return str(caught.value)
+
+
+def test_a_number_written_into_a_translation_is_refused(data_dir):
+    def write_number(d):
+        d["notice"]["emergency"]["text"] = "در مواقع اضطراری با شماره 999 تماس بگیرید."
+
+    shown = problems_after(data_dir, "fa", write_number)
+    assert "languages/fa.yaml: notice.emergency.text: write numbers as placeholders" in shown
+
+
+def test_an_unknown_review_state_and_a_missing_crisis_category_are_refused(data_dir):
+    def break_file(d):
+        d["notice"]["samaritans"]["review"] = "machine"
+        del d["crisis"]["abuse_violence"]
+
+    shown = problems_after(data_dir, "pl", break_file)
+    assert "languages/pl.yaml: notice.samaritans.review:" in shown
+
+
+def test_a_checked_translation_must_say_who_checked_it(data_dir):
+    shown = problems_after(data_dir, "so", lambda d: d["notice"]["emergency"].update(review="checked"))
+    assert "languages/so.yaml: notice.emergency: a checked translation needs checked_by" in shown
+
+
+def test_a_crisis_category_english_does_not_have_is_refused(data_dir):
+    def rename(d):
+        d["crisis"]["sad"] = d["crisis"].pop("abuse_violence")
+
+    shown = problems_after(data_dir, "ro", rename)
+    assert "ro.yaml: crisis.abuse_violence: every language needs patterns for this category" in shown
+    assert "ro.yaml: crisis.sad: unknown crisis category" in shown
