@@ -26,7 +26,7 @@ ANSWERED_AS = {"contact_pa": "contact", "out_of_hours": "contact"}
 # Farsi and Dari share a written language; a reply in either is a reply the person can read.
 READS_AS = {"prs": "fa"}
 CONCURRENCY = 4
-NOT_AN_ANSWER = {"fallback", "safe_fallback", "crisis", "language"}
+NOT_AN_ANSWER = {"fallback", "safe_fallback", "crisis", "language_notice"}
 
 
 @dataclass(frozen=True)

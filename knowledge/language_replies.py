@@ -53,7 +53,7 @@ def notice_answer(kb: KnowledgeBase, council_id: str, now: datetime, code: str, 
     language = kb.languages.get(code) or kb.languages[ENGLISH]
     notice = language.notice
     council = kb.council(council_id)
-    advice = who_to_contact(now, council)
+    advice = who_to_contact(council, now)
     services = kb.national.services
     trail = SourceTrail()
     for used in (services["emergency"], services["samaritans"]):

@@ -150,7 +150,7 @@ def test_the_notice_gives_999_samaritans_and_who_to_call_now_by_the_clock(code):
     council = KB.council("luton")
     for moment in (TUESDAY_MORNING, SATURDAY_NIGHT):
         answer = notice_answer(KB, "luton", moment, code, followed=False)
-        now_contact = who_to_contact(moment, council).contact
+        now_contact = who_to_contact(council, moment).contact
         assert KB.national.services["emergency"].phone in answer.text
         assert KB.national.services["samaritans"].phone in answer.text
         assert now_contact.phone in answer.text
