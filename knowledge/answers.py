@@ -45,10 +45,14 @@ class Answer:
     council: str | None
     text: str
     sources: tuple[SourceRef, ...] = field(default_factory=tuple)
+    category: str | None = None
 
     def payload(self) -> dict:
-        """The custom payload sent beside the text: topic, council and sources."""
-        return {"topic": self.topic, "council": self.council, "sources": [s.as_payload() for s in self.sources]}
+        """The custom payload sent beside the text: topic, council, sources, and the crisis category if any."""
+        shown = {"topic": self.topic, "council": self.council, "sources": [s.as_payload() for s in self.sources]}
+        if self.category:
+            shown["category"] = self.category
+        return shown
 
 
 class SourceTrail:
