@@ -10,8 +10,10 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from knowledge import cant_answer, contact_now_answer, crisis_answer
 from knowledge.charter import topics_with_answers
+from knowledge.contact_answers import did_you_mean, not_understood
 
-from .common import home_council, knowledge, now, send, topic_button, topic_of, users_council
+from .common import home_council, knowledge, latest_intent, now, send, topic_button, topic_of, users_council
+from .council_tax import CRISIS
 
 DID_YOU_MEAN = "action_did_you_mean"
 
@@ -22,6 +24,7 @@ def council_for_contacts(tracker: Tracker) -> str:
 
 
 CATEGORY_ENTITY = "crisis_category"
+CHECK_IN = "distress"  # the crisis reply that asks "Are you safe right now?"
 SOMETHING_ELSE = {"title": "Something else", "payload": "/out_of_scope"}
 TALK_TO_SOMEONE = {"title": "Who can I talk to?", "payload": "/contact_pa"}
 
@@ -50,6 +53,50 @@ class ActionCrisis(Action):
         """Send the crisis contacts for the kind of crisis the detector found (all of them if none)."""
         category = next(tracker.get_latest_entity_values(CATEGORY_ENTITY), None)
         send(dispatcher, crisis_answer(knowledge(), council_for_contacts(tracker), now(), category))
+        return []
+
+
+def _last_crisis_category(tracker: Tracker) -> str | None:
+    """The category of the latest message read as a crisis, before this one."""
+    users = [e for e in tracker.events if e.get("event") == "user"][:-1]
+    for event in reversed(users):
+        parsed = event.get("parse_data") or {}
+        if (parsed.get("intent") or {}).get("name") == CRISIS:
+            return next(
+                (e.get("value") for e in parsed.get("entities") or [] if e.get("entity") == CATEGORY_ENTITY), None
+            )
+    return None
+
+
+class ActionAfterCrisis(Action):
+    """A yes or no straight after a crisis reply: 'no' (not safe) brings every emergency line; 'yes' to the
+    check-in is met with relief; any other yes gets the same crisis reply again, never small talk."""
+
+    def name(self) -> str:
+        """The action's name in domain.yml."""
+        return "action_after_crisis"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        """Answer the yes or no in the light of the crisis reply just given."""
+        category = _last_crisis_category(tracker)
+        if latest_intent(tracker) == "affirm" and category == CHECK_IN:
+            dispatcher.utter_message(response="utter_glad_safe")
+            return []
+        shown = None if latest_intent(tracker) == "deny" else category
+        send(dispatcher, crisis_answer(knowledge(), council_for_contacts(tracker), now(), shown))
+        return []
+
+
+class ActionNotUnderstood(Action):
+    """A yes, no, thanks or goodbye that answers nothing the assistant said: never small talk, always who to call."""
+
+    def name(self) -> str:
+        """The action's name in domain.yml."""
+        return "action_not_understood"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        """Say so, and who to contact now."""
+        send(dispatcher, not_understood(knowledge(), council_for_contacts(tracker), now()), [TALK_TO_SOMEONE])
         return []
 
 
@@ -107,7 +154,7 @@ class ActionDidYouMean(Action):
             send(dispatcher, cant_answer(knowledge(), council_for_contacts(tracker), now()), [TALK_TO_SOMEONE])
             return []
         buttons = [topic_button(t) for t in topics] + [SOMETHING_ELSE]
-        dispatcher.utter_message(text="Sorry, I'm not sure I understood. Did you mean one of these?", buttons=buttons)
+        send(dispatcher, did_you_mean(knowledge(), council_for_contacts(tracker), now()), buttons)
         return []
 
 

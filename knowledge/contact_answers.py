@@ -121,17 +121,37 @@ def _capital(text: str) -> str:
     return text[0].upper() + text[1:]
 
 
-def cant_answer(kb: KnowledgeBase, council_id: str, now: datetime) -> Answer:
-    """'I can't answer that', with the person who can, right now."""
+def _who_now(kb: KnowledgeBase, council_id: str, now: datetime, opening: str, topic: str) -> Answer:
+    """A reply that does not answer: its opening, then who to contact right now, then 999."""
     council = kb.council(council_id)
     trail = SourceTrail()
-    team = council.contacts[council.service_hours.in_hours]
     blocks = [
-        f"Sorry, I can't answer that one, but your PA or the {team.name} can.",
-        right_now(kb, council, who_to_contact(now, council), trail),
+        opening,
+        _capital(right_now(kb, council, who_to_contact(now, council), trail)),
         f"If anyone is in danger, call {_emergency(kb, trail).phone}.",
     ]
-    return Answer("fallback", council_id, with_source(blocks, trail), trail.refs())
+    return Answer(topic, council_id, with_source(blocks, trail), trail.refs())
+
+
+def cant_answer(kb: KnowledgeBase, council_id: str, now: datetime) -> Answer:
+    """'I can't answer that', with the person who can, right now."""
+    team = kb.council(council_id).contacts[kb.council(council_id).service_hours.in_hours]
+    opening = f"Sorry, I can't answer that one, but your PA or the {team.name} can."
+    return _who_now(kb, council_id, now, opening, "fallback")
+
+
+def did_you_mean(kb: KnowledgeBase, council_id: str, now: datetime) -> Answer:
+    """'Did you mean one of these?' (the topics go on buttons), still ending with who to contact now."""
+    opening = "Sorry, I'm not sure I understood. Did you mean one of these?"
+    return _who_now(kb, council_id, now, opening, "fallback")
+
+
+def not_understood(kb: KnowledgeBase, council_id: str, now: datetime) -> Answer:
+    """For a yes, no, thanks or goodbye that answers nothing the assistant said: ask again, and who to contact."""
+    opening = (
+        "Sorry, I'm not sure what you mean. Ask me a question in your own words, or type 'help' to see the topics."
+    )
+    return _who_now(kb, council_id, now, opening, "fallback")
 
 
 def safe_reply(kb: KnowledgeBase, council_id: str, now: datetime) -> Answer:
