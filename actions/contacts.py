@@ -10,12 +10,14 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from knowledge import Context, cant_answer, contact_now_answer, crisis_answer
 from knowledge.charter import topics_with_answers
+from knowledge.contact_answers import did_you_mean, not_understood
 from knowledge.crisis import CATEGORY_ENTITY
 
 from .common import (
     LANGUAGE_ENTITY,
     WithContext,
     home_council,
+    latest_intent,
     send,
     send_in_language,
     send_notice,
@@ -23,6 +25,7 @@ from .common import (
     topic_of,
     users_council,
 )
+from .council_tax import CRISIS
 
 DID_YOU_MEAN = "action_did_you_mean"
 
@@ -32,6 +35,7 @@ def contacts_context(context: Context, tracker: Tracker) -> Context:
     return context.for_council(users_council(context, tracker) or home_council(context, tracker))
 
 
+CHECK_IN = "distress"  # the crisis reply that asks "Are you safe right now?"
 SOMETHING_ELSE = {"title": "Something else", "payload": "/out_of_scope"}
 TALK_TO_SOMEONE = {"title": "Who can I talk to?", "payload": "/contact_pa"}
 
@@ -64,6 +68,52 @@ class ActionCrisis(WithContext, Action):
         send_in_language(
             self.context, dispatcher, tracker, crisis_answer(here.kb, here.council_id, here.now(), category)
         )
+        return []
+
+
+def _last_crisis_category(tracker: Tracker) -> str | None:
+    """The category of the latest message read as a crisis, before this one."""
+    users = [e for e in tracker.events if e.get("event") == "user"][:-1]
+    for event in reversed(users):
+        parsed = event.get("parse_data") or {}
+        if (parsed.get("intent") or {}).get("name") == CRISIS:
+            return next(
+                (e.get("value") for e in parsed.get("entities") or [] if e.get("entity") == CATEGORY_ENTITY), None
+            )
+    return None
+
+
+class ActionAfterCrisis(WithContext, Action):
+    """A yes or no straight after a crisis reply: 'no' (not safe) brings every emergency line; 'yes' to the
+    check-in is met with relief; any other yes gets the same crisis reply again, never small talk."""
+
+    def name(self) -> str:
+        """The action's name in domain.yml."""
+        return "action_after_crisis"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        """Answer the yes or no in the light of the crisis reply just given."""
+        category = _last_crisis_category(tracker)
+        if latest_intent(tracker) == "affirm" and category == CHECK_IN:
+            dispatcher.utter_message(response="utter_glad_safe")
+            return []
+        shown = None if latest_intent(tracker) == "deny" else category
+        here = contacts_context(self.context, tracker)
+        send(dispatcher, crisis_answer(here.kb, here.council_id, here.now(), shown))
+        return []
+
+
+class ActionNotUnderstood(WithContext, Action):
+    """A yes, no, thanks or goodbye that answers nothing the assistant said: never small talk, always who to call."""
+
+    def name(self) -> str:
+        """The action's name in domain.yml."""
+        return "action_not_understood"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        """Say so, and who to contact now."""
+        here = contacts_context(self.context, tracker)
+        send(dispatcher, not_understood(here.kb, here.council_id, here.now()), [TALK_TO_SOMEONE])
         return []
 
 
@@ -124,7 +174,8 @@ class ActionDidYouMean(WithContext, Action):
             send(dispatcher, cant_answer(here.kb, here.council_id, here.now()), [TALK_TO_SOMEONE])
             return []
         buttons = [topic_button(self.context, t) for t in topics] + [SOMETHING_ELSE]
-        dispatcher.utter_message(text="Sorry, I'm not sure I understood. Did you mean one of these?", buttons=buttons)
+        here = contacts_context(self.context, tracker)
+        send(dispatcher, did_you_mean(here.kb, here.council_id, here.now()), buttons)
         return []
 
 

@@ -9,8 +9,10 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from knowledge import needs_age, read_age
+from knowledge.contact_answers import not_understood
 
-from .common import WithContext, council_said, home_council
+from .common import WithContext, council_said, home_council, send
+from .contacts import contacts_context
 from .council_tax import TOPIC as COUNCIL_TAX
 from .council_tax import send_council_tax
 
@@ -35,7 +37,8 @@ class ActionUpdateDetails(WithContext, Action):
         if age is not None and age != tracker.get_slot("age"):
             events.append(SlotSet("age", age))
         if not events:
-            dispatcher.utter_message(text="Thanks. What would you like to know? Type 'help' to see the topics.")
+            here = contacts_context(self.context, tracker)
+            send(dispatcher, not_understood(here.kb, here.council_id, here.now()))
             return []
         if tracker.get_slot("last_topic") == COUNCIL_TAX and council is not None:
             if needs_age(self.context.kb, home_council(self.context, tracker), council) and age is None:

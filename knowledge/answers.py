@@ -46,10 +46,14 @@ class Answer:
     text: str
     sources: tuple[SourceRef, ...] = field(default_factory=tuple)
     language: str | None = None
+    category: str | None = None
 
     def payload(self) -> dict:
-        """The custom payload sent beside the text: topic, council, sources, and the language if not English."""
+        """The custom payload sent beside the text: topic, council, sources, the crisis category if any, and the
+        language if not English."""
         shown = {"topic": self.topic, "council": self.council, "sources": [s.as_payload() for s in self.sources]}
+        if self.category:
+            shown["category"] = self.category
         return {"language": self.language, **shown} if self.language else shown
 
 

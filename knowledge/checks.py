@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping
 
 from .schema import CouncilFile, CouncilRegister, CrisisCategory, CrisisFile, NationalFile, Topic, VocabularyFile
 from .tax_outcomes import replies_needed
-from .templates import council_context, national_context, placeholders
+from .templates import contact_names, council_context, national_context, placeholders
 from .vocabulary import plain_words
 
 COUNCIL_TAX_VALUES = {"exempt_to_age": int}
@@ -136,8 +136,11 @@ def _pattern_problem(pattern: str) -> str | None:
         return "a pattern cannot start with * or $, or end with *"
     if "$" in parts[:-1]:
         return "$ (the end of the message) can only come last"
-    if any(alt.strip("_") == "" for part in parts if part not in ("*", "$") for alt in part.split("|")):
+    alternatives = [alt for part in parts if part not in ("*", "$") for alt in part.split("|")]
+    if any(alt.strip("_") == "" for alt in alternatives):
         return "an empty alternative (check for || or a stray |)"
+    if any(alt in ("*", "$") for alt in alternatives):
+        return "* and $ stand alone, between spaces, never as one of the alternatives split by |"
     return None
 
 
@@ -152,13 +155,25 @@ def _patterns_of(category: CrisisCategory) -> list[tuple[str, str]]:
     return found
 
 
+def _crisis_text_problems(file: str, key: str, category: CrisisCategory, national: NationalFile) -> list[str]:
+    names = contact_names("services", national.services)
+    problems = []
+    for field in ("opening", "advice", "script", "next_step"):
+        problems += _check_text(file, f"categories.{key}.{field}", getattr(category, field), names)
+    for i, source in enumerate(category.sources):
+        if source not in national.sources:
+            problems.append(f"{file}: categories.{key}.sources[{i}]: {_unknown('source', source, national.sources)}")
+    return problems
+
+
 def check_crisis(file: str, crisis: CrisisFile, national: NationalFile) -> list[str]:
-    """Problems in crisis.yaml: unknown services and malformed patterns."""
+    """Problems in crisis.yaml: unknown services, sources or placeholders, and malformed patterns."""
     problems = []
     for key, category in crisis.categories.items():
         for i, line in enumerate(category.lines):
             if line not in national.services:
                 problems.append(f"{file}: categories.{key}.lines[{i}]: {_unknown('service', line, national.services)}")
+        problems += _crisis_text_problems(file, key, category, national)
         for field, pattern in _patterns_of(category):
             problem = _pattern_problem(pattern)
             if problem:

@@ -6,9 +6,11 @@ from datetime import datetime
 
 from .answers import Answer, SourceTrail, contact_line, reach, with_source
 from .context import Context
+from .crisis import SAFE_WORD
 from .hours import ContactAdvice, who_to_contact
 from .loader import KnowledgeBase
 from .schema import Contact, CouncilFile
+from .templates import contact_names, placeholders, render
 
 
 def _when(moment: datetime) -> str:
@@ -82,55 +84,95 @@ def _service_line(service: Contact) -> str:
     return f"• {service.name}: {' or '.join(ways)}"
 
 
-def crisis_answer(kb: KnowledgeBase, council_id: str, now: datetime, category: str | None = None) -> Answer:
-    """The safety reply for a kind of crisis: 999 first where life is at risk, then who can help right now.
+def _services_named(kb: KnowledgeBase, text: str, trail: SourceTrail) -> str:
+    """A crisis text with its ${services.KEY.phone} filled in, each service's source added to the trail."""
+    for name in placeholders(text):
+        trail.add(kb.national.sources[kb.national.services[name.split(".")[1]].source])
+    return render(text, contact_names("services", kb.national.services))
 
-    With no category (or the safe word), every emergency line is given.
+
+def _every_line(kb: KnowledgeBase, council: CouncilFile, advice: ContactAdvice, trail: SourceTrail) -> list[str]:
+    """The reply for the safe word or an unknown category: 999, every crisis line, and who to contact now."""
+    emergency = _emergency(kb, trail)
+    lines = [_service_line(kb.national.services[k]) for k in kb.national.crisis_lines if k != "emergency"]
+    for key in kb.national.crisis_lines:
+        trail.add(kb.national.sources[kb.national.services[key].source])
+    return [
+        f"Here are the people you can contact right now. If you or anyone else is in danger, call {emergency.phone}.",
+        "Other people you can talk to:\n" + "\n".join(lines),
+        right_now(kb, council, advice, trail),
+        f"Next step: call {emergency.phone} if anyone is in danger; otherwise call one of these numbers now.",
+    ]
+
+
+def crisis_answer(kb: KnowledgeBase, council_id: str, now: datetime, category: str | None = None) -> Answer:
+    """The safety reply for a kind of crisis: what to do now first (999 where life is at risk), then who can help.
+
+    With no category, an unknown one or the safe word, every emergency line is given.
     """
     council = kb.council(council_id)
     trail = SourceTrail()
-    emergency = _emergency(kb, trail)
-    kind = kb.crisis.categories.get(category) if category else None
     advice = who_to_contact(council, now)
-    keys = kind.lines if kind else [k for k in kb.national.crisis_lines if k != "emergency"]
-    lines = []
-    for key in keys:
-        service = kb.national.services[key]
-        trail.add(kb.national.sources[service.source])
-        lines.append(_service_line(service))
-    opening = kind.opening if kind else "Here are the people you can contact right now."
-    at_risk = kind is None or kind.life_at_risk
-    blocks = [
-        f"{opening} If you or anyone else is in danger right now, call {emergency.phone}." if at_risk else opening
-    ]
-    if kind and kind.script:
-        blocks += [_capital(right_now(kb, council, advice, trail)), kind.script]
-    blocks.append("Other people you can talk to:\n" + "\n".join(lines))
-    if not (kind and kind.script):
+    kind = kb.crisis.categories.get(category) if category else None
+    if kind is None:
+        blocks = _every_line(kb, council, advice, trail)
+        return Answer("crisis", council_id, with_source(blocks, trail), trail.refs(), category=category or SAFE_WORD)
+    for source in kind.sources:
+        trail.add(kb.national.sources[source])
+    first = _services_named(kb, kind.opening, trail)
+    if kind.life_at_risk and "services.emergency.phone" not in placeholders(kind.opening):
+        first += f" If you or anyone else is in danger right now, call {_emergency(kb, trail).phone}."
+    blocks = [first]
+    if kind.advice:
+        blocks.append(_services_named(kb, kind.advice, trail))
+    if kind.script:
+        blocks += [_capital(right_now(kb, council, advice, trail)), _services_named(kb, kind.script, trail)]
+    if kind.lines:
+        services = [kb.national.services[key] for key in kind.lines]
+        for service in services:
+            trail.add(kb.national.sources[service.source])
+        blocks.append("Other people you can talk to:\n" + "\n".join(_service_line(s) for s in services))
+    if not kind.script:
         blocks.append(right_now(kb, council, advice, trail))
-    blocks.append(
-        f"Next step: call {emergency.phone} if anyone is in danger; otherwise call one of these numbers now."
-        if at_risk
-        else f"Next step: make that call now. If things get worse, call {emergency.phone}."
-    )
-    return Answer("crisis", council_id, with_source(blocks, trail), trail.refs())
+    blocks.append("Next step: " + _services_named(kb, kind.next_step, trail))
+    return Answer("crisis", council_id, with_source(blocks, trail), trail.refs(), category=category)
 
 
 def _capital(text: str) -> str:
     return text[0].upper() + text[1:]
 
 
-def cant_answer(kb: KnowledgeBase, council_id: str, now: datetime) -> Answer:
-    """'I can't answer that', with the person who can, right now."""
+def _who_now(kb: KnowledgeBase, council_id: str, now: datetime, opening: str, topic: str) -> Answer:
+    """A reply that does not answer: its opening, then who to contact right now, then 999."""
     council = kb.council(council_id)
     trail = SourceTrail()
-    team = council.contacts[council.service_hours.in_hours]
     blocks = [
-        f"Sorry, I can't answer that one, but your PA or the {team.name} can.",
-        right_now(kb, council, who_to_contact(council, now), trail),
+        opening,
+        _capital(right_now(kb, council, who_to_contact(council, now), trail)),
         f"If anyone is in danger, call {_emergency(kb, trail).phone}.",
     ]
-    return Answer("fallback", council_id, with_source(blocks, trail), trail.refs())
+    return Answer(topic, council_id, with_source(blocks, trail), trail.refs())
+
+
+def cant_answer(kb: KnowledgeBase, council_id: str, now: datetime) -> Answer:
+    """'I can't answer that', with the person who can, right now."""
+    team = kb.council(council_id).contacts[kb.council(council_id).service_hours.in_hours]
+    opening = f"Sorry, I can't answer that one, but your PA or the {team.name} can."
+    return _who_now(kb, council_id, now, opening, "fallback")
+
+
+def did_you_mean(kb: KnowledgeBase, council_id: str, now: datetime) -> Answer:
+    """'Did you mean one of these?' (the topics go on buttons), still ending with who to contact now."""
+    opening = "Sorry, I'm not sure I understood. Did you mean one of these?"
+    return _who_now(kb, council_id, now, opening, "fallback")
+
+
+def not_understood(kb: KnowledgeBase, council_id: str, now: datetime) -> Answer:
+    """For a yes, no, thanks or goodbye that answers nothing the assistant said: ask again, and who to contact."""
+    opening = (
+        "Sorry, I'm not sure what you mean. Ask me a question in your own words, or type 'help' to see the topics."
+    )
+    return _who_now(kb, council_id, now, opening, "fallback")
 
 
 def safe_reply(kb: KnowledgeBase, council_id: str, now: datetime) -> Answer:

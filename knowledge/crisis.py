@@ -13,6 +13,7 @@ GAP = 3  # how many other words a * may stand for
 FUZZY_MIN_LENGTH = 5  # shorter words must match exactly
 SAFE_WORD = "safe_word"
 CATEGORY_ENTITY = "crisis_category"  # the entity that carries a detected crisis category to the actions
+NUMBER = "#"  # a pattern word that stands for any number written in digits
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,10 @@ def normalise(text: str, crisis: CrisisFile) -> list[str]:
     return [squeeze(w) for w in words]
 
 
+def _alternative(alt: str, crisis: CrisisFile) -> tuple[str, ...]:
+    return (NUMBER,) if alt == NUMBER else tuple(normalise(alt.replace("_", " "), crisis))
+
+
 def compile_pattern(pattern: str, crisis: CrisisFile) -> list[Slot]:
     """Turn 'kill|end * myself|my_life' into slots of normalised alternatives."""
     slots: list[Slot] = []
@@ -50,7 +55,7 @@ def compile_pattern(pattern: str, crisis: CrisisFile) -> list[Slot]:
         if part in (GAP_SLOT, END_SLOT):
             slots.append(part)
         else:
-            slots.append(tuple(tuple(normalise(alt.replace("_", " "), crisis)) for alt in part.split("|")))
+            slots.append(tuple(_alternative(alt, crisis) for alt in part.split("|")))
     return slots
 
 
@@ -58,6 +63,8 @@ def compile_pattern(pattern: str, crisis: CrisisFile) -> list[Slot]:
 def _close(word: str, wanted: str) -> bool:
     if word == wanted:
         return True
+    if wanted == NUMBER:
+        return word.isdigit()
     # Typos rarely hit the first letter, and allowing it would make 'hitting' match 'fitting'.
     if min(len(word), len(wanted)) < FUZZY_MIN_LENGTH or abs(len(word) - len(wanted)) > 1 or word[0] != wanted[0]:
         return False
@@ -122,7 +129,8 @@ def _vocabulary(kb: KnowledgeBase) -> dict[str, list[str]]:
 def pattern_words_present(kb: KnowledgeBase, words: list[str]) -> set[str]:
     """The pattern words that some word of the message matches (exactly, or with one typo)."""
     vocabulary = _vocabulary(kb)
-    return {wanted for word in set(words) for wanted in vocabulary.get(word[0], ()) if _close(word, wanted)}
+    present = {wanted for word in set(words) for wanted in vocabulary.get(word[0], ()) if _close(word, wanted)}
+    return present | {NUMBER} if any(word.isdigit() for word in words) else present
 
 
 @dataclass(frozen=True)

@@ -158,13 +158,16 @@ class CrisisPattern(Strict):
 
 
 class CrisisCategory(Strict):
-    """One kind of crisis: how to spot it and what to say first."""
+    """One kind of crisis: how to spot it, what to say first and what to do now."""
 
     title: Text
     life_at_risk: bool
     opening: Text
-    lines: conlist(Identifier, min_items=1)
+    advice: Text | None = None
+    lines: list[Identifier]
     script: Text | None = None
+    next_step: Text
+    sources: list[Identifier] = []
     patterns: conlist(Text | CrisisPattern, min_items=1)
     unless: list[Text] = []
 

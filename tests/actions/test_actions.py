@@ -8,7 +8,15 @@ import pytest
 from rasa_sdk import Action
 
 import actions
-from actions.contacts import ActionCantAnswer, ActionContactNow, ActionCrisis, ActionDidYouMean, ActionHelp
+from actions.contacts import (
+    ActionAfterCrisis,
+    ActionCantAnswer,
+    ActionContactNow,
+    ActionCrisis,
+    ActionDidYouMean,
+    ActionHelp,
+    ActionNotUnderstood,
+)
 from actions.council_tax import ActionAnswerCouncilTax, ActionAskCouncil, ValidateCouncilTaxForm
 from actions.details import ActionUpdateDetails
 from actions.topics import ActionAnswerTopic
@@ -97,6 +105,61 @@ async def test_did_you_mean_offers_the_two_likeliest_topics(dispatcher):
     await run(ActionDidYouMean(), dispatcher, make_tracker("lisence thing", "nlu_fallback", ranking=ranking))
     buttons = dispatcher.messages[0]["buttons"]
     assert [b["payload"] for b in buttons] == ["/ask_driving", "/ask_id_documents", "/out_of_scope"]
+
+
+async def test_the_first_did_you_mean_still_ends_with_who_to_contact_now(dispatcher, in_hours):
+    ranking = [{"name": "ask_driving", "confidence": 0.3}]
+    await run(ActionDidYouMean(), dispatcher, make_tracker("lisence thing", "nlu_fallback", ranking=ranking))
+    lines = dispatcher.messages[0]["text"].splitlines()
+    assert LUTON.contacts["leaving_care"].phone in lines[-3]
+    assert "999" in lines[-2]
+
+
+async def test_a_yes_or_thanks_that_answers_nothing_gets_who_to_contact_not_small_talk(dispatcher, out_of_hours):
+    await run(ActionNotUnderstood(), dispatcher, make_tracker("yeah", "affirm"))
+    text = dispatcher.messages[0]["text"]
+    assert not text.startswith(("Good", "Thanks", "Take care"))
+    assert LUTON.contacts["edt"].phone in text and "999" in text
+
+
+async def test_an_inform_with_no_details_is_not_thanked(dispatcher, in_hours):
+    await run(ActionUpdateDetails(), dispatcher, make_tracker("my placement", "inform"))
+    text = dispatcher.messages[0]["text"]
+    assert not text.startswith("Thanks")
+    assert LUTON.contacts["leaving_care"].phone in text
+
+
+def after_a_crisis(category: str, reply: str, intent: str):
+    crisis = {
+        "text": "...",
+        "intent": {"name": "crisis"},
+        "entities": [{"entity": "crisis_category", "value": category}],
+    }
+    events = [
+        {"event": "user", "text": "...", "parse_data": crisis},
+        {"event": "action", "name": "action_crisis"},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": reply, "parse_data": {"text": reply, "intent": {"name": intent}, "entities": []}},
+    ]
+    return make_tracker(reply, intent, events=events)
+
+
+async def test_no_to_are_you_safe_brings_every_emergency_line(dispatcher, out_of_hours):
+    await run(ActionAfterCrisis(), dispatcher, after_a_crisis("distress", "no", "deny"))
+    text = dispatcher.messages[0]["text"]
+    assert "999" in text.splitlines()[0]
+    assert all(KB.national.services[k].name in text for k in KB.national.crisis_lines if k != "emergency")
+
+
+async def test_yes_to_are_you_safe_is_met_with_relief(dispatcher, out_of_hours):
+    await run(ActionAfterCrisis(), dispatcher, after_a_crisis("distress", "yes", "affirm"))
+    assert dispatcher.messages[0]["response"] == "utter_glad_safe"
+
+
+async def test_yes_after_another_crisis_reply_repeats_that_reply(dispatcher, out_of_hours):
+    await run(ActionAfterCrisis(), dispatcher, after_a_crisis("homeless_tonight", "yeah", "affirm"))
+    assert KB.crisis.categories["homeless_tonight"].script in dispatcher.messages[0]["text"]
+    assert dispatcher.messages[0]["custom"]["category"] == "homeless_tonight"
 
 
 async def test_second_fallback_in_a_row_hands_over_to_a_person(dispatcher, in_hours):
@@ -201,6 +264,8 @@ async def test_crisis_reply_follows_the_detected_category(dispatcher, out_of_hou
     tracker.latest_message["entities"] = [{"entity": "crisis_category", "value": "homeless_tonight"}]
     await run(ActionCrisis(out_of_hours), dispatcher, tracker)
     assert KB.crisis.categories["homeless_tonight"].script in dispatcher.messages[0]["text"]
+    custom = dispatcher.messages[0]["custom"]
+    assert (custom["topic"], custom["category"]) == ("crisis", "homeless_tonight")
 
 
 async def test_help_shows_the_safe_word(dispatcher):
