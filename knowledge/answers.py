@@ -9,7 +9,8 @@ from .loader import KnowledgeBase
 from .schema import Contact, CouncilFile, Point, Source, Topic
 from .templates import council_context, national_context, render
 
-NOT_CONFIRMED = "(Not yet confirmed: check it with your PA.)"
+NOT_CONFIRMED = "(This was announced; check it with your PA.)"
+ANNOUNCED = "announced, not yet confirmed"
 
 
 @dataclass(frozen=True)
@@ -18,22 +19,20 @@ class SourceRef:
 
     title: str
     short: str
-    url: str | None
-    seed: str | None
+    url: str
     last_verified: str
+    verify: bool = False
 
     @classmethod
     def of(cls, source: Source) -> SourceRef:
         """A shown source for a schema source."""
-        return cls(source.title, source.short, source.url, source.seed, source.last_verified.isoformat())
+        return cls(source.title, source.short, source.url, source.last_verified.isoformat(), source.verify)
 
     def as_payload(self) -> dict:
         """The source as channels receive it."""
-        shown = {"title": self.title, "last_verified": self.last_verified}
-        if self.url:
-            shown["url"] = self.url
-        if self.seed:
-            shown["seed"] = self.seed
+        shown = {"title": self.title, "url": self.url, "last_verified": self.last_verified}
+        if self.verify:
+            shown["verify"] = True
         return shown
 
 
@@ -78,8 +77,13 @@ class SourceTrail:
             return ""
         months = {s.last_verified.strftime("%b %Y") for s in self._sources}
         if len(months) == 1:
-            return f"From {_join(s.short for s in self._sources)}, checked {months.pop()}."
-        return "From " + _join(f"{s.short} (checked {s.last_verified:%b %Y})" for s in self._sources) + "."
+            return f"From {_join(_named(s) for s in self._sources)}, checked {months.pop()}."
+        return "From " + _join(f"{_named(s)} (checked {s.last_verified:%b %Y})" for s in self._sources) + "."
+
+
+def _named(source: Source) -> str:
+    """A source's short name, marked when it announces rather than confirms."""
+    return f"{source.short} ({ANNOUNCED})" if source.verify else source.short
 
 
 def _join(items: Iterable[str]) -> str:
@@ -110,17 +114,18 @@ def contact_line(contact: Contact) -> str:
     return f"{verb} the {contact.name} {preposition} {where}"
 
 
-def _point_text(point: Point, context: dict) -> str:
+def _point_text(point: Point, source: Source, context: dict) -> str:
     text = render(point.text, context)
-    return f"{text} {NOT_CONFIRMED}" if point.verify else text
+    return f"{text} {NOT_CONFIRMED}" if point.verify or source.verify else text
 
 
 def local_part(council: CouncilFile, topic: Topic, context: dict, trail: SourceTrail) -> list[str]:
     """A council's points and recorded conflicts on a topic, as lines."""
     lines = []
     for point in topic.points:
-        trail.add(council.sources[point.source])
-        lines.append(_point_text(point, context))
+        source = council.sources[point.source]
+        trail.add(source)
+        lines.append(_point_text(point, source, context))
     for conflict in topic.conflicts:
         trail.add(council.sources[conflict.source])
         if conflict.supported_by:
@@ -137,8 +142,9 @@ def national_part(kb: KnowledgeBase, topic_id: str, trail: SourceTrail) -> list[
     context = national_context(kb.national, topic_id)
     lines = []
     for point in topic.points:
-        trail.add(kb.national.sources[point.source])
-        lines.append(_point_text(point, context))
+        source = kb.national.sources[point.source]
+        trail.add(source)
+        lines.append(_point_text(point, source, context))
     return ["Everywhere in England: " + " ".join(lines)]
 
 

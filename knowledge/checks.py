@@ -44,6 +44,11 @@ def _check_topic(file: str, topic_id: str, topic: Topic, sources: Mapping, names
             if key is not None and key not in sources:
                 problems.append(f"{file}: {where}.conflicts[{i}].{field}: {_unknown('source', key, sources)}")
         problems += _check_text(file, f"{where}.conflicts[{i}].resolution", conflict.resolution, names)
+    for key, evidence in topic.evidence.items():
+        if key not in topic.values:
+            problems.append(f"{file}: {where}.evidence.{key}: no value '{key}' in this topic")
+        if evidence.source not in sources:
+            problems.append(f"{file}: {where}.evidence.{key}.source: {_unknown('source', evidence.source, sources)}")
     return problems
 
 

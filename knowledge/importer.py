@@ -33,6 +33,8 @@ from .importer_rules import (
 from .loader import DATA_DIR, KnowledgeError, read_file
 from .schema import CouncilRegister
 
+URL_LINE = "# URL:"  # how a page stored in knowledge/sources/ gives its address
+
 
 def _read(kind: str, raw: str) -> object:
     pattern, make = READ[kind]
@@ -53,14 +55,14 @@ class _Reader:
         self.exempt_line, self.lead_line, self.table = (0, "Council Tax"), 0, ()
         self.section = self.label = self.person = self.waiting = self.last = ""
 
-    def add(self, topic: str, text: str = "", key: str = "", value: object = None) -> None:
-        """Add a point and, with a key, a value to a topic."""
+    def add(self, topic: str, text: str = "", key: str = "", value: object = None, line: str = "") -> None:
+        """Add a point and, with a key, a value to a topic; a point read from a 'Label: value' line quotes it."""
         entry = self.topics.setdefault(topic, {"values": {}, "points": []})
         if key:
             entry["values"][key] = value
         if text:
-            point = text.replace("{short}", self.short)
-            entry["points"].append({"text": point, "basis": "local", "source": "local_offer"})
+            point = {"text": text.replace("{short}", self.short), "basis": "local", "source": "local_offer"}
+            entry["points"].append({**point, "quotes": [line.strip()]} if line.strip() else point)
 
     def skip(self, n: int, raw: str, reason: str = "") -> None:
         """List a line as not imported; a line of free text says which label it was under."""
@@ -100,7 +102,7 @@ class _Reader:
             value = _read(kind, raw_value)
             if value is None or not topic:
                 return self.skip(n, raw, "value not understood" if value is None else NO_TOPIC)
-            return self.add(topic, point, key, value)
+            return self.add(topic, point, key, value, raw)
         _, found, template, *value_key = next(
             ((p, f, *rest) for p, *rest in self.statements if (f := p.fullmatch(text))), (None, None, "")
         )
@@ -172,8 +174,12 @@ def _identity(heading: str, register: CouncilRegister) -> tuple[dict[str, str], 
     return {"id": known[0].id, "name": known[0].name, "short_name": short}, True
 
 
-def import_page(text: str, seed: str) -> tuple[dict, list[Unread]]:
-    """Draft a council file from a Local Offer page, with the lines not imported (seed: the page's file name)."""
+def import_page(text: str, page: str) -> tuple[dict, list[Unread]]:
+    """Draft a council file from a Local Offer page, with the lines not imported (page: its file name).
+
+    A page stored in knowledge/sources/ starts with '# URL: ...': the draft's source takes that url and the
+    file as its text, so that the draft's numbers are checked against the page when it loads.
+    """
     lines = text.splitlines()  # the page may start with comment lines (# ...) before the council's name
     start = next((i for i, line in enumerate(lines) if line.strip() and not line.startswith("#")), 0)
     if not any(line.strip().lower() in SECTIONS for line in lines):
@@ -190,7 +196,10 @@ def import_page(text: str, seed: str) -> tuple[dict, list[Unread]]:
     if reader.lead and not {"phone", "email"} & set(lead):
         reader.skip(reader.lead_line, "Local Offer contact", "no telephone or email: add one, or remove the contact")
     title = f"{heading}: Care Leaver Local Offer (national Care Leaver Local Offer site)"
-    source = {"title": title, "short": f"{council['short_name']}'s Local Offer", "seed": seed}
+    url = next((line[len(URL_LINE) :].strip() for line in lines[:start] if line.startswith(URL_LINE)), None)
+    source = {"title": title, "short": f"{council['short_name']}'s Local Offer", "text": page}
+    if url:
+        source["url"] = url
     hours = {"assumed": True, "note": "PLACEHOLDER: these hours must be filled in from the council."}
     hours |= {"in_hours": "leaving_care", "out_of_hours": "edt", "timezone": "Europe/London", "holidays": "england"}
     draft = {
@@ -210,7 +219,7 @@ def report(unread: list[Unread]) -> list[str]:
 
 def to_yaml(draft: dict, unread: list[Unread]) -> str:
     """The draft as YAML, with the lines not imported listed in comments at the top."""
-    head = [f"# DRAFT made by knowledge.importer from {draft['sources']['local_offer']['seed']}: check it all."]
+    head = [f"# DRAFT made by knowledge.importer from {draft['sources']['local_offer']['text']}: check it all."]
     head += [f"# {NOT_IMPORTED}"] * bool(unread) + [f"#   {line}" for line in report(unread)]
     dump = [TODO.get(k, "") + yaml.safe_dump({k: v}, **DUMP) for k, v in draft.items()]
     return "\n".join(head) + "\n\n" + "\n".join(dump)

@@ -10,8 +10,9 @@ from typing import TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from . import checks
+from . import checks, provenance
 from .language_schema import LanguageFile, check_language
+from .provenance import council_facts, national_facts
 from .schema import CouncilFile, CouncilName, CouncilRegister, CrisisFile, NationalFile, VocabularyFile
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -87,9 +88,9 @@ def read_file(path: Path, model: type[Model]) -> Model:
         raise KnowledgeError([f"{name}: {field_path(e['loc'])}: {e['msg']}" for e in error.errors()]) from error
 
 
-def load_knowledge(data_dir: Path = DATA_DIR) -> KnowledgeBase:
-    """Read every knowledge file under data_dir, check them together and return the knowledge base."""
-    problems: list[str] = []
+def load_knowledge(data_dir: Path = DATA_DIR, sources_dir: Path = provenance.SOURCES_DIR) -> KnowledgeBase:
+    """Read every knowledge file under data_dir, check them together and against the stored sources."""
+    texts, problems = provenance.load_source_texts(sources_dir)
     national_path = data_dir / "national.yaml"
     register_path = data_dir / "england_councils.yaml"
     crisis_path = data_dir / "crisis.yaml"
@@ -108,9 +109,12 @@ def load_knowledge(data_dir: Path = DATA_DIR) -> KnowledgeBase:
             councils[path.stem] = council
     if national is not None:
         problems += checks.check_national(shown_path(national_path), national)
+        problems += _check_numbers(shown_path(national_path), national.sources, national_facts(national), texts)
         for path in council_paths:
             if path.stem in councils:
-                problems += checks.check_council(shown_path(path), path.stem, councils[path.stem], national, register)
+                council, name = councils[path.stem], shown_path(path)
+                problems += checks.check_council(name, path.stem, council, national, register)
+                problems += _check_numbers(name, council.sources, council_facts(national, council), texts)
     if register is not None:
         problems += checks.check_register(shown_path(register_path), register)
     if crisis is not None and national is not None:
@@ -142,6 +146,10 @@ def _load_languages(problems: list[str], folder: Path, crisis: CrisisFile | None
             languages[path.stem] = language
             problems += check_language(shown_path(path), path.stem, language, categories)
     return languages
+
+
+def _check_numbers(name: str, sources: Mapping, facts: Iterable, texts: Mapping) -> list[str]:
+    return provenance.check_sources(name, sources, texts) + provenance.check_facts(name, facts, sources, texts)
 
 
 def _collect(problems: list[str], path: Path, model: type[Model]) -> Model | None:

@@ -23,21 +23,26 @@ class Strict(BaseModel):
 
 
 class Source(Strict):
-    """Where a fact was read, and when it was last checked."""
+    """Where a fact was read, and when it was last checked.
+
+    text names the file in knowledge/sources/ that stores the passages the facts rest on; every number a
+    fact takes from this source must be found there. verify marks a source that announces rather than
+    confirms: answers that use it tell people to check with their PA.
+    """
 
     title: Text
     short: Text
-    url: Text | None = None
-    seed: Text | None = None
+    url: Text
+    text: constr(regex=r"^[a-z0-9_]+\.txt$") | None = None
     last_verified: date
     verify: bool = False
 
-    @root_validator(skip_on_failure=True)
-    def needs_url_or_seed(cls, fields: dict) -> dict:  # noqa: N805 - pydantic passes the class
-        """Refuse a source that says neither where it is online nor which seed it is."""
-        if not fields.get("url") and not fields.get("seed"):
-            raise ValueError("a source needs a url or a seed")
-        return fields
+
+class Evidence(Strict):
+    """Where a value that no point shows is read: its source, and the passages that say it."""
+
+    source: Identifier
+    quotes: list[Text] = []
 
 
 class Contact(Strict):
@@ -49,6 +54,7 @@ class Contact(Strict):
     email: Text | None = None
     address: Text | None = None
     source: Identifier
+    quotes: list[Text] = []
 
     @root_validator(skip_on_failure=True)
     def needs_a_way_in(cls, fields: dict) -> dict:  # noqa: N805
@@ -64,6 +70,7 @@ class Point(Strict):
     text: Text
     basis: Literal["statutory", "local"]
     source: Identifier
+    quotes: list[Text] = []
     verify: bool = False
 
 
@@ -74,6 +81,8 @@ class Conflict(Strict):
     source: Identifier
     resolution: Text
     supported_by: Identifier | None = None
+    quotes: list[Text] = []
+    support_quotes: list[Text] = []
 
 
 class Topic(Strict):
@@ -86,6 +95,7 @@ class Topic(Strict):
     ask: Identifier | None = None
     outcomes: dict[Identifier, Text] = {}
     conflicts: list[Conflict] = []
+    evidence: dict[Identifier, Evidence] = {}
 
 
 class NationalFile(Strict):

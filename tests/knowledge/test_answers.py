@@ -1,10 +1,13 @@
 """Every Luton topic answers with its key fact first, how to get it, and a dated source line."""
 
 import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from knowledge import answer, charter_answer, charter_themes, load_knowledge
+from knowledge import answer, charter_answer, charter_themes, crisis_answer, load_knowledge
+from knowledge.answers import ANNOUNCED, NOT_CONFIRMED
 from knowledge.schema import Topic
 from knowledge.templates import council_context, render
 
@@ -30,7 +33,7 @@ def test_topic_answer_leads_with_the_key_fact_and_ends_with_the_source(topic):
     assert reply.payload()["topic"] == topic
     assert reply.payload()["council"] == "luton"
     sources = reply.payload()["sources"]
-    assert sources and all(s["last_verified"] and ("url" in s or "seed" in s) for s in sources)
+    assert sources and all(s["last_verified"] and s["url"].startswith("http") for s in sources)
     assert "${" not in reply.text
 
 
@@ -70,9 +73,11 @@ def test_statutory_and_local_are_kept_apart():
     assert str(KB.national.topics["housing"].values["staying_put_to_age"]) in national
 
 
-def test_unconfirmed_national_fact_is_flagged():
-    text = answer(KB, "health", "luton").text
-    assert "Not yet confirmed" in text
+def test_announced_national_fact_tells_people_to_check_with_their_pa():
+    reply = answer(KB, "health", "luton")
+    national = reply.text.split("Everywhere in England:")[1]
+    assert NOT_CONFIRMED in national and ANNOUNCED in reply.text
+    assert any(s.get("verify") for s in reply.payload()["sources"])
 
 
 def test_charter_counts_every_pledge_and_lists_a_theme():
@@ -107,3 +112,64 @@ def test_a_silent_offer_never_borrows_another_councils_figures(council_id, topic
     for other_id, other in KB.councils.items():
         for point in other.topics.get(topic, Topic()).points if other_id != council_id else []:
             assert render(point.text, council_context(KB.national, other, topic)) not in text
+
+
+LANCASHIRE = KB.council("lancashire")
+SILENT = "offer for care leavers doesn't say anything about"
+
+
+@pytest.mark.parametrize("topic", ["education", "housing", "care_file", "complaints"])
+def test_lancashire_answers_from_its_support_page_instead_of_saying_it_is_silent(topic):
+    reply = answer(KB, topic, "lancashire")
+    assert SILENT not in reply.text
+    assert reply.text.startswith(
+        render(LANCASHIRE.topics[topic].points[0].text, council_context(KB.national, LANCASHIRE, topic))
+    )
+    assert any(s["url"] == LANCASHIRE.sources["support_page"].url for s in reply.payload()["sources"])
+
+
+def test_lancashire_states_the_bursary_staying_put_and_records_ages_its_page_gives():
+    education = answer(KB, "education", "lancashire").text
+    housing = answer(KB, "housing", "lancashire").text
+    care_file = answer(KB, "care_file", "lancashire").text
+    assert f"at least {LANCASHIRE.topics['education'].values['he_bursary']}" in education and "holidays" in education
+    assert f"up to the age of {KB.national.topics['housing'].values['staying_put_to_age']}" in housing
+    assert f"Once you're {LANCASHIRE.topics['care_file'].values['records_from_age']}" in care_file
+    assert "advocate" in answer(KB, "complaints", "lancashire").text
+
+
+def test_lancashire_older_pages_that_disagree_are_shown_as_conflicts():
+    text = answer(KB, "personal_adviser", "lancashire").text
+    notes = [line for line in text.splitlines() if line.startswith("• Note:")]
+    assert any("16th birthday" in n for n in notes) and any("every two months" in n for n in notes)
+    older = {LANCASHIRE.sources[c.source].url for c in LANCASHIRE.topics["personal_adviser"].conflicts}
+    assert older <= {s["url"] for s in answer(KB, "personal_adviser", "lancashire").payload()["sources"]}
+
+
+def test_setting_up_home_minimum_is_said_to_be_recommended_not_legal():
+    national = answer(KB, "setting_up_home", "luton").text.split("Everywhere in England:")[1]
+    assert "recommended" in national and "not a legal one" in national and "pay less" in national
+
+
+def test_laws_not_yet_in_force_are_never_given_as_rights_today():
+    national = answer(KB, "housing", "central_bedfordshire").text.split("Everywhere in England:")[1]
+    assert all(
+        any(section in s for s in national.split("Not yet in force:")[1:]) for section in ("section 7", "section 9")
+    )
+    assert national.count("Not yet in force:") == 2 and "isn't a right you can ask for today" in national
+
+
+@pytest.mark.parametrize("council", sorted(KB.councils))
+def test_national_numbers_are_never_credited_to_a_council(council):
+    now = datetime(2026, 12, 2, 22, 0, tzinfo=ZoneInfo("Europe/London"))
+    reply = crisis_answer(KB, council, now)
+    others = {s.url for c in KB.councils.values() if c.council.id != council for s in c.sources.values()}
+    assert not others & {s["url"] for s in reply.payload()["sources"]}
+    national_urls = {KB.national.sources[s.source].url for s in KB.national.services.values()}
+    council_domains = ("luton", "centralbedfordshire", "lancashire")
+    assert not any(d in url for url in national_urls for d in council_domains)
+
+
+def test_subject_access_requests_cite_the_information_commissioner():
+    reply = answer(KB, "care_file", "central_bedfordshire")
+    assert any("ico.org.uk" in s["url"] for s in reply.payload()["sources"])

@@ -10,13 +10,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from knowledge import KnowledgeError, council_tax_answer, load_knowledge
+from knowledge import KnowledgeError, load_knowledge
 from knowledge.importer import NOT_IMPORTED, import_page, to_yaml
 from knowledge.loader import DATA_DIR
+from knowledge.provenance import SOURCES_DIR, read_source_text
 
 ROOT = Path(__file__).resolve().parents[2]
-LUTON_PAGE = Path(__file__).resolve().parents[3] / "shared" / "seeds" / "001_2a62f2523555a195.txt"
+LUTON_PAGE = SOURCES_DIR / "luton_local_offer.txt"
+STAFF_NOTE = "# URL: https://example.org/staff-note\n# Read: 2026-12-02\n# Title: Numbers staff added\n\n"
 PAGES = Path(__file__).resolve().parent / "pages"
+TEST_PAGE_URL = "https://www.careleaveroffer.co.uk/"
 NATIONAL = yaml.safe_load((DATA_DIR / "national.yaml").read_text(encoding="utf-8"))
 REGISTER = yaml.safe_load((DATA_DIR / "england_councils.yaml").read_text(encoding="utf-8"))
 
@@ -35,21 +38,31 @@ def texts(draft: dict, topic: str) -> list[str]:
 
 
 def filled_in(draft: dict) -> dict:
-    """The draft with the contacts and service hours that staff add by hand."""
-    draft["contacts"]["leaving_care"] = {"name": "Leaving care team", "phone": "01632 960000", "source": "local_offer"}
-    draft["contacts"]["edt"] = {"name": "Emergency Duty Team", "phone": "01632 960001", "source": "local_offer"}
+    """The draft with the contacts and service hours that staff add by hand, and the page the numbers are from."""
+    note = {"title": "Numbers staff added", "short": "the team", "url": "https://example.org/staff-note"}
+    draft["sources"]["staff_note"] = {**note, "text": "staff_note.txt", "last_verified": date.today()}
+    draft["sources"]["local_offer"].setdefault("url", TEST_PAGE_URL)
+    team = {"name": "Leaving care team", "phone": "01632 960000", "quotes": ["Team: 01632 960000"]}
+    edt = {"name": "Emergency Duty Team", "phone": "01632 960001", "quotes": ["Out of hours: 01632 960001"]}
+    draft["contacts"].update(leaving_care={**team, "source": "staff_note"}, edt={**edt, "source": "staff_note"})
     draft["service_hours"].update(in_hours="leaving_care", out_of_hours="edt", open={"monday": ["09:00", "17:00"]})
     return draft
 
 
-def data_dir_with(tmp_path: Path, draft: dict) -> Path:
-    """A copy of the knowledge data with the draft as its council file (replacing any file the council has)."""
+def data_dir_with(tmp_path: Path, draft: dict, page: Path) -> tuple[Path, Path]:
+    """Copies of the knowledge data and stored sources with the draft as its council file and the page stored."""
     council_id = draft["council"]["id"]
     assert council_id in {c["id"] for c in REGISTER["councils"]}
-    copy = tmp_path / "data"
+    copy, sources = tmp_path / "data", tmp_path / "sources"
     shutil.copytree(DATA_DIR, copy)
+    shutil.copytree(SOURCES_DIR, sources)
     (copy / "councils" / f"{council_id}.yaml").write_text(to_yaml(draft, []), encoding="utf-8")
-    return copy
+    text = page.read_text(encoding="utf-8")
+    if not text.startswith("# URL:"):
+        text = f"# URL: {TEST_PAGE_URL}\n# Read: 2026-12-02\n# Title: {page.name}\n\n{text}"
+    (sources / page.name).write_text(text, encoding="utf-8")
+    (sources / "staff_note.txt").write_text(STAFF_NOTE + "Team: 01632 960000. Out of hours: 01632 960001.\n")
+    return copy, sources
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +93,8 @@ def test_luton_identity_source_and_placeholder_hours(luton):
     draft, _ = luton
     assert draft["council"] == {"id": "luton", "name": "Luton Borough Council", "short_name": "Luton"}
     source = draft["sources"]["local_offer"]
-    assert source["seed"] == LUTON_PAGE.name and source["last_verified"] == date.today()
+    assert source["text"] == LUTON_PAGE.name and source["last_verified"] == date.today()
+    assert source["url"] == read_source_text(LUTON_PAGE).url
     hours = draft["service_hours"]
     assert hours["assumed"] is True and "must be filled in" in hours["note"]
     assert (hours["in_hours"], hours["out_of_hours"]) == ("leaving_care", "edt")
@@ -124,18 +138,18 @@ def test_luton_lines_not_imported_are_listed_with_their_numbers(luton):
 
 
 @pytest.mark.parametrize("page", [LUTON_PAGE, PAGES / "bedford.txt"])
-def test_draft_loads_once_contacts_and_hours_are_filled_in(tmp_path, page):
+def test_draft_with_contacts_and_hours_asks_only_for_its_numbers_to_be_confirmed(tmp_path, page):
     draft, _ = imported(page)
-    kb = load_knowledge(data_dir_with(tmp_path, filled_in(draft)))
-    council = kb.council(draft["council"]["id"])
-    exempt_to_age = council.topics["council_tax"].values["exempt_to_age"]
-    reply = council_tax_answer(kb, council.council.id, council.council.id, exempt_to_age - 1)
-    assert reply.text.startswith("Yes.") and f"until you turn {exempt_to_age}" in reply.text
+    with pytest.raises(KnowledgeError) as caught:
+        load_knowledge(*data_dir_with(tmp_path, filled_in(draft), page))
+    problems = caught.value.problems
+    assert problems and all(f"councils/{draft['council']['id']}.yaml: topics." in p for p in problems)
+    assert all("quote the passages it rests on" in p for p in problems)
 
 
 def test_draft_as_imported_says_what_is_missing(tmp_path, luton):
     with pytest.raises(KnowledgeError) as caught:
-        load_knowledge(data_dir_with(tmp_path, luton[0]))
+        load_knowledge(*data_dir_with(tmp_path, luton[0], LUTON_PAGE))
     assert "service_hours.in_hours: unknown contact 'leaving_care'" in str(caught.value)
     assert "service_hours.out_of_hours: unknown contact 'edt'" in str(caught.value)
 
@@ -194,7 +208,7 @@ def test_kent_draft_lists_them_at_the_top_and_the_check_names_the_missing_age(tm
     for text, _ in KENT_UNREADABLE:
         assert f"#   line {page_line(page, text)}: {text} (" in comments
     with pytest.raises(KnowledgeError) as caught:
-        load_knowledge(data_dir_with(tmp_path, filled_in(draft)))
+        load_knowledge(*data_dir_with(tmp_path, filled_in(draft), page))
     assert "topics.council_tax.values.exempt_to_age" in str(caught.value)
 
 

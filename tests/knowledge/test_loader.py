@@ -116,12 +116,36 @@ def test_a_local_council_tax_rule_needs_its_reply_for_those_living_elsewhere(dat
     assert "topics.council_tax.outcomes.elsewhere" in message
 
 
-def test_source_without_url_or_seed_is_refused(data_dir):
+def test_source_without_url_is_refused(data_dir):
     def no_location(d):
-        del d["sources"]["local_offer"]["seed"]
+        del d["sources"]["local_offer"]["url"]
 
     message = problems_after(data_dir, "councils/luton.yaml", no_location)
-    assert "sources.local_offer" in message and "a source needs a url or a seed" in message
+    assert "councils/luton.yaml: sources.local_offer.url: field required" in message
+
+
+def test_stored_text_of_another_page_is_refused(data_dir):
+    def other_page(d):
+        d["sources"]["local_offer"]["text"] = "luton_charter.txt"
+
+    message = problems_after(data_dir, "councils/luton.yaml", other_page)
+    assert "councils/luton.yaml: sources.local_offer.url:" in message and "luton_charter.txt" in message
+
+
+def test_a_number_not_in_its_source_is_refused_naming_file_field_and_source(data_dir):
+    def wrong_age(d):
+        d["topics"]["leisure"]["values"]["free_to_age"] = 26
+
+    message = problems_after(data_dir, "councils/luton.yaml", wrong_age)
+    assert "councils/luton.yaml: topics.leisure.points[0]: " in message and "26" in message
+
+
+def test_a_value_no_point_shows_needs_evidence(data_dir):
+    def hidden_value(d):
+        d["topics"]["money"]["values"]["hidden_amount"] = "£75"
+
+    message = problems_after(data_dir, "national.yaml", hidden_value)
+    assert "national.yaml: topics.money.values.hidden_amount: 75 is not in" in message
 
 
 def test_crisis_line_must_be_a_known_service(data_dir):
@@ -135,7 +159,7 @@ def test_crisis_line_must_be_a_known_service(data_dir):
 def test_invalid_yaml_names_the_line(data_dir):
     path = data_dir / "councils" / "luton.yaml"
     lines = path.read_text().splitlines()
-    lines[10] = lines[10] + ' : "unclosed'
+    lines[6] = lines[6] + ' : "unclosed'
     path.write_text("\n".join(lines))
     with pytest.raises(KnowledgeError) as caught:
         load_knowledge(data_dir)
