@@ -63,7 +63,7 @@ def test_setting_up_allowance_carries_the_fact_and_its_sources(stack):
     assert topics(replies) == ["setting_up_home"]
     assert len(replies) == 2, "one text message, then its payload"
     source_line = replies[0]["text"].splitlines()[-1]
-    assert source_line.startswith("From ") and ", checked " in source_line
+    assert source_line.startswith("From ") and " (checked " in source_line
     payload = replies[1]["custom"]
     assert payload["council"] == "luton"
     assert any("Local Offer" in s["title"] for s in payload["sources"])
