@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 TELEGRAM_API = "https://api.telegram.org/bot"
 
 
@@ -17,7 +15,7 @@ class Settings:
     rasa_url: str
     host: str
     port: int
-    tracker_db: Path
+    erasure_secret: str
     rasa_timeout_s: float
     max_message_chars: int
     retention_days: int
@@ -46,7 +44,7 @@ def load_settings() -> Settings:
         rasa_url=env.get("RASA_URL", f"http://127.0.0.1:{rasa_port}"),
         host=env.get("GATEWAY_HOST", "127.0.0.1"),
         port=int(env.get("GATEWAY_PORT", "8000")),
-        tracker_db=Path(env.get("TRACKER_DB", str(ROOT / "var" / "rasa.db"))),
+        erasure_secret=env.get("ERASURE_SECRET", ""),
         rasa_timeout_s=float(env.get("RASA_TIMEOUT", "5")),
         max_message_chars=int(env.get("MAX_MESSAGE_CHARS", "1000")),
         retention_days=int(env.get("RETENTION_DAYS", "30")),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import re
+import secrets
 import signal
 import socket
 import subprocess
@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+
+from scripts.supervisor import started
 
 ROOT = Path(__file__).resolve().parents[1]
 READY = "The assistant is ready."
@@ -34,6 +36,7 @@ class Stack:
     log_path: Path
     tracker_db: Path
     gateway_port: int
+    erasure_secret: str
 
     @property
     def gateway(self) -> str:
@@ -41,8 +44,8 @@ class Stack:
 
     def pids(self, server: str) -> list[int]:
         """The pids the launcher reported for a server, oldest first."""
-        found = re.findall(rf"Started the {server} \(pid (\d+)\)", self.log_path.read_text())
-        return [int(pid) for pid in found]
+        found = (started(line) for line in self.log_path.read_text().splitlines())
+        return [pid for name, pid in filter(None, found) if name == server]
 
     @property
     def webhook(self) -> str:
@@ -65,9 +68,11 @@ def drain(stream, log) -> None:
         log.flush()
 
 
-def start_stack(tmp_path: Path, clock: str) -> Stack:
+def start_stack(tmp_path: Path, clock: str, ports: tuple[int, int, int] | None = None) -> Stack:
+    """The launcher with its servers on the given (Rasa, action server, gateway) ports, or on free ones."""
     tmp_path.mkdir(parents=True, exist_ok=True)
-    rasa_port, action_port, gateway_port = free_port(), free_port(), free_port()
+    rasa_port, action_port, gateway_port = ports or (free_port(), free_port(), free_port())
+    erasure_secret = secrets.token_urlsafe(16)
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")},
         "RASA_PORT": str(rasa_port),
@@ -76,8 +81,9 @@ def start_stack(tmp_path: Path, clock: str) -> Stack:
         "WIDGET_ORIGINS": ALLOWED_ORIGIN,
         "TRACKER_DB": str(tmp_path / "tracker.db"),
         "ASSISTANT_CLOCK": clock,
+        "ERASURE_SECRET": erasure_secret,
     }
-    log = open(tmp_path / "serve.log", "w")  # noqa: SIM115 - kept open for the stack's lifetime
+    log = open(tmp_path / "serve.log", "a")  # noqa: SIM115 - kept open for the stack's lifetime
     process = subprocess.Popen(
         [sys.executable, "-u", str(ROOT / "scripts" / "serve.py")], cwd=ROOT, env=env,
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -87,7 +93,10 @@ def start_stack(tmp_path: Path, clock: str) -> Stack:
         log.flush()
         if READY in line:
             threading.Thread(target=drain, args=(process.stdout, log), daemon=True).start()
-            return Stack(process, rasa_port, action_port, tmp_path / "serve.log", tmp_path / "tracker.db", gateway_port)
+            return Stack(
+                process, rasa_port, action_port, tmp_path / "serve.log", tmp_path / "tracker.db", gateway_port,
+                erasure_secret,
+            )  # fmt: skip
     process.wait(timeout=30)
     raise RuntimeError(f"the assistant did not start: see {tmp_path / 'serve.log'}")
 

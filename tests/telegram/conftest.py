@@ -31,16 +31,16 @@ class Gateway:
             self.process.wait(timeout=30)
 
 
-def start_gateway(tmp_path: Path, api: FakeBotApi, rasa_port: int, tracker_db: Path, **extra: str) -> Gateway:
+def start_gateway(tmp_path: Path, api: FakeBotApi, stack: Stack, **extra: str) -> Gateway:
     port = free_port()
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")},
         "TELEGRAM_BOT_TOKEN": TOKEN,
         "TELEGRAM_BASE_URL": api.base_url,
         "TELEGRAM_CHAT_INTERVAL": str(CHAT_INTERVAL),
-        "RASA_PORT": str(rasa_port),
+        "RASA_PORT": str(stack.rasa_port),
         "GATEWAY_PORT": str(port),
-        "TRACKER_DB": str(tracker_db),
+        "ERASURE_SECRET": stack.erasure_secret,
         **extra,
     }
     log_path = tmp_path / f"gateway-{port}.log"
@@ -69,6 +69,6 @@ def api() -> FakeBotApi:
 
 @pytest.fixture
 def gateway(tmp_path, api, stack: Stack) -> Gateway:
-    running = start_gateway(tmp_path, api, stack.rasa_port, stack.tracker_db)
+    running = start_gateway(tmp_path, api, stack)
     yield running
     running.stop()

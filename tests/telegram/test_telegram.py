@@ -118,7 +118,7 @@ def test_the_token_is_never_logged(gateway, api):
 
 def test_rasa_stopped_mid_conversation_still_gets_the_safe_reply(tmp_path, api):
     own_stack = start_stack(tmp_path / "stack", "2026-11-28T23:15:00+00:00")
-    own_gateway = start_gateway(tmp_path, api, own_stack.rasa_port, own_stack.tracker_db)
+    own_gateway = start_gateway(tmp_path, api, own_stack)
     try:
         api.send_text(301, "is the gym free")
         assert "gym" in api.wait_for(301, 1)[0].text
@@ -134,7 +134,7 @@ def test_rasa_stopped_mid_conversation_still_gets_the_safe_reply(tmp_path, api):
 
 def test_webhook_mode_rejects_a_request_without_the_secret(tmp_path, api, stack):
     own = start_gateway(
-        tmp_path, api, stack.rasa_port, stack.tracker_db,
+        tmp_path, api, stack,
         TELEGRAM_WEBHOOK_URL="https://example.invalid/telegram/webhook", TELEGRAM_WEBHOOK_SECRET="s3cret-value",
     )  # fmt: skip
     try:
