@@ -151,3 +151,25 @@ def test_webhook_mode_rejects_a_request_without_the_secret(tmp_path, api, stack)
         assert "setWebhook" in api.calls
     finally:
         own.stop()
+
+
+def test_webhook_refuses_huge_or_malformed_bodies_and_still_takes_updates(tmp_path, api, stack):
+    secret = "s3cret-value"
+    own = start_gateway(
+        tmp_path, api, stack, TELEGRAM_WEBHOOK_URL="https://example.invalid/telegram/webhook",
+        TELEGRAM_WEBHOOK_SECRET=secret,
+    )  # fmt: skip
+    try:
+        url = f"http://127.0.0.1:{own.port}/telegram/webhook"
+        headers = {"X-Telegram-Bot-Api-Secret-Token": secret, "Content-Type": "application/json"}
+        huge = b'{"update_id": 1, "padding": "' + b"x" * 5_000_000 + b'"}'
+        assert httpx.post(url, content=huge, headers=headers, timeout=30).status_code == 413
+        for bad in (b"{not json", b"[" * 20000 + b"]" * 20000, b"[]", b'{"update_id": "one", "message": 7}'):
+            assert httpx.post(url, content=bad, headers=headers, timeout=30).status_code == 400, bad[:20]
+        user = {"id": 402, "is_bot": False, "first_name": "Y"}
+        message = {"message_id": 1, "date": 0, "chat": {"id": 402, "type": "private"}, "from": user, "text": "hi"}
+        ok = httpx.post(url, json={"update_id": 2, "message": message}, headers=headers, timeout=30)
+        assert ok.status_code == 200
+        assert api.wait_for(402, 1)
+    finally:
+        own.stop()
