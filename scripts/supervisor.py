@@ -72,19 +72,19 @@ class Supervisor:
         self.cwd = cwd
         self.env = env
 
-    def start(self, service: Service) -> None:
-        """Start one service and say which process it is."""
+    def start(self, service: Service, now: float) -> None:
+        """Start one service (at `now`, on the monotonic clock) and say which process it is."""
         service.process = subprocess.Popen(
             service.command, cwd=self.cwd, env=self.env, start_new_session=True, preexec_fn=die_with(os.getpid())
         )
-        service.started_at = time.monotonic()
+        service.started_at = now
         service.restart_at = None
         print(started_line(service.name, service.process.pid), flush=True)
 
     def start_all(self) -> None:
         """Start every service."""
         for service in self.services.values():
-            self.start(service)
+            self.start(service, time.monotonic())
 
     def stopped(self) -> list[Service]:
         """The services whose process has exited."""
@@ -104,7 +104,7 @@ class Supervisor:
                 service.restart_at = now + service.back_off_s
                 service.back_off_s = min(MAX_BACK_OFF_S, service.back_off_s * 2)
             elif now >= service.restart_at:
-                self.start(service)
+                self.start(service, now)
 
     def stop_all(self) -> None:
         """Stop every service, politely first (SIGTERM to its process group), then firmly."""
