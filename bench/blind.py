@@ -6,10 +6,10 @@ Only figures are printed for the sealed half; its messages and misses are never 
 
 from __future__ import annotations
 
-import asyncio
 import re
 from collections import Counter
 from collections.abc import Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -116,19 +116,17 @@ def read_replies(kb: KnowledgeBase, replies: list[dict]) -> Seen:
     return seen
 
 
-async def _ask(client: httpx.AsyncClient, url: str, run_id: str, item: Item, gate: asyncio.Semaphore) -> list[dict]:
-    async with gate:
-        body = {"sender": f"blind-{run_id}-{item.id}", "message": item.text}
-        response = await client.post(url, json=body, timeout=60)
-        response.raise_for_status()
-        return response.json()
+def ask_all(webhook: str, run_id: str, items: list[Item]) -> list[list[dict]]:
+    """Send every message as its own new conversation, a few at a time, and collect the replies in order."""
+    with httpx.Client(timeout=60) as client:
 
+        def ask(item: Item) -> list[dict]:
+            response = client.post(webhook, json={"sender": f"blind-{run_id}-{item.id}", "message": item.text})
+            response.raise_for_status()
+            return response.json()
 
-async def ask_all(webhook: str, run_id: str, items: list[Item]) -> list[list[dict]]:
-    """Send every message as its own new conversation, a few at a time, and collect the replies."""
-    gate = asyncio.Semaphore(CONCURRENCY)
-    async with httpx.AsyncClient() as client:
-        return list(await asyncio.gather(*(_ask(client, webhook, run_id, i, gate) for i in items)))
+        with ThreadPoolExecutor(max_workers=CONCURRENCY) as pool:
+            return list(pool.map(ask, items))
 
 
 def _rate(hits: int, total: int) -> float | None:

@@ -20,6 +20,8 @@ from pathlib import Path
 import httpx
 import rasa.cli
 
+from scripts.supervisor import started
+
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "bench" / "work"
 RESULTS = ROOT / "bench" / "results"
@@ -113,9 +115,9 @@ class Stack:
         launcher = subprocess.Popen([PY, "-u", "scripts/serve.py"], cwd=ROOT, env=env, text=True,
                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
         for line in launcher.stdout:
-            found = re.search(r"Started the (.+) \(pid (\d+)\)", line)
+            found = started(line)
             if found:
-                self.pids[found.group(1)] = int(found.group(2))
+                self.pids[found[0]] = found[1]
             if "The assistant is ready." in line:
                 break
         threading.Thread(target=self._drain, args=(launcher,), daemon=True).start()

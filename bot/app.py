@@ -7,6 +7,7 @@ import contextlib
 import hashlib
 import hmac
 import logging
+import time
 from collections.abc import AsyncIterator
 
 from starlette.applications import Starlette
@@ -20,9 +21,10 @@ from telegram import Update
 from deployment.settings import Settings
 from knowledge import Context
 
-from . import conversations
 from .buttons import ButtonBook
+from .erasure import Erasure, ErasureError
 from .rasa_client import RasaClient
+from .request_body import MAX_TELEGRAM_BODY_BYTES, BadRequestError, json_object
 from .telegram_bot import TelegramChannel
 from .web import web_routes
 from .web_chat import WebChat
@@ -30,6 +32,7 @@ from .web_chat import WebChat
 logger = logging.getLogger(__name__)
 SECRET_HEADER = "X-Telegram-Bot-Api-Secret-Token"
 RETENTION_CHECK_S = 3600
+RETENTION_RETRY_S = 60
 
 
 class RedactToken(logging.Filter):
@@ -64,19 +67,26 @@ def id_secret(settings: Settings) -> str:
     return hashlib.sha256(seed.encode()).hexdigest()
 
 
-async def keep_retention(settings: Settings) -> None:
-    """Erase conversations older than the retention period, hourly."""
+async def keep_retention(erasure: Erasure, retention_days: int) -> None:
+    """Erase conversations older than the retention period, hourly (sooner again if the Rasa server was away)."""
     while True:
-        await asyncio.to_thread(conversations.expire, settings.tracker_db, settings.retention_days)
+        try:
+            # Measured by the real clock, as Rasa stamps events with it; the context's clock may be fixed for a demo.
+            await erasure.forget_older_than(time.time() - retention_days * 86400)
+        except ErasureError as error:
+            logger.warning("The retention sweep did not run (%s); trying again in a minute.", error)
+            await asyncio.sleep(RETENTION_RETRY_S)
+            continue
         await asyncio.sleep(RETENTION_CHECK_S)
 
 
 def create_app(settings: Settings, context: Context) -> Starlette:
     """The gateway's web app, every reply from the context given; Telegram starts and stops with it."""
     rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_s, context)
+    erasure = Erasure(settings.rasa_url, settings.erasure_secret)
     buttons = ButtonBook()
     secret = id_secret(settings)
-    channel = TelegramChannel(settings, rasa, secret, buttons, context) if settings.telegram_mode else None
+    channel = TelegramChannel(settings, rasa, erasure, secret, buttons, context) if settings.telegram_mode else None
     web_chat = WebChat(settings, rasa, secret, buttons, context)
     telegram = channel.build() if channel else None
 
@@ -89,12 +99,18 @@ def create_app(settings: Settings, context: Context) -> Starlette:
         given = request.headers.get(SECRET_HEADER, "")
         if not hmac.compare_digest(given.encode(), (settings.telegram_webhook_secret or "").encode()):
             return Response(status_code=403)
-        await telegram.update_queue.put(Update.de_json(await request.json(), telegram.bot))
+        try:
+            update = Update.de_json(await json_object(request, MAX_TELEGRAM_BODY_BYTES), telegram.bot)
+        except BadRequestError as refused:
+            return Response(refused.reason, status_code=refused.status)
+        except (AttributeError, KeyError, TypeError, ValueError):  # JSON, but not an update
+            return Response("not a Telegram update", status_code=400)
+        await telegram.update_queue.put(update)
         return Response(status_code=200)
 
     @contextlib.asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
-        retention = asyncio.create_task(keep_retention(settings))
+        retention = asyncio.create_task(keep_retention(erasure, settings.retention_days))
         if telegram is not None:
             await telegram.initialize()
             await telegram.start()
@@ -115,6 +131,7 @@ def create_app(settings: Settings, context: Context) -> Starlette:
                 await telegram.stop()
                 await telegram.shutdown()
             await rasa.close()
+            await erasure.close()
 
     routes = [
         Route("/health", health),

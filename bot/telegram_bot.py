@@ -23,10 +23,12 @@ from knowledge.context import METADATA_COUNCIL
 
 from . import conversations
 from .buttons import ButtonBook
+from .erasure import Erasure, ErasureError
 from .rasa_client import RasaClient
 from .replies import Button, Reply
 from .texts import (
     button_expired_text,
+    forget_failed_text,
     forgotten_text,
     long_message_notice,
     not_text_reply,
@@ -69,13 +71,20 @@ class TelegramChannel:
     """Handlers for one bot: every text goes to Rasa through the shared client; replies come back paced."""
 
     def __init__(
-        self, settings: Settings, rasa: RasaClient, id_secret: str, buttons: ButtonBook, context: Context
+        self,
+        settings: Settings,
+        rasa: RasaClient,
+        erasure: Erasure,
+        id_secret: str,
+        buttons: ButtonBook,
+        context: Context,
     ) -> None:
         self.settings = settings
         self.context = context
         self.chat_councils: dict[int, str] = {}
         self.council_payloads: dict[str, str] = {}
         self.rasa = rasa
+        self.erasure = erasure
         self.id_secret = id_secret
         self.buttons = buttons
         self.pacer = ChatPacer(settings.telegram_chat_interval_s)
@@ -175,8 +184,11 @@ class TelegramChannel:
     async def on_forget(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/forget: erase this chat's conversation from the tracker store, and say so."""
         async with self.pacer.lock(update.effective_chat.id):
-            removed = conversations.forget(self.settings.tracker_db, self.sender(update))
-            await self.say(update, [Reply(forgotten_text(removed))])
+            try:
+                reply = forgotten_text(await self.erasure.forget(self.sender(update)))
+            except ErasureError:
+                reply = forget_failed_text()
+            await self.say(update, [Reply(reply)])
 
     async def on_council(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/council: choose the council that looked after you."""

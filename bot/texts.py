@@ -44,6 +44,11 @@ def forgotten_text(removed: int) -> str:
     return "There was nothing stored for this chat. You can start again any time."
 
 
+def forget_failed_text() -> str:
+    """/forget when the conversation store could not be reached: nothing was erased yet."""
+    return "Sorry, I couldn't erase this conversation just now. Please try /forget again in a minute."
+
+
 def unknown_command_text(kb: KnowledgeBase) -> str:
     """Typed text starting with '/' that is not one of our commands."""
     return (

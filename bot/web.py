@@ -14,6 +14,7 @@ from knowledge import Context
 from knowledge.contact_answers import emergency_contacts
 
 from .pages import SECURITY_HEADERS, STATIC, demo_page, no_js_reply_page
+from .request_body import MAX_CHAT_BODY_BYTES, BadRequestError, form_fields, json_object, text_field
 from .texts import PRIVACY_NOTE
 from .web_chat import WebChat
 
@@ -45,23 +46,27 @@ def web_routes(settings: Settings, context: Context, chat: WebChat) -> list:
 
     async def chat_json(request: Request) -> Response:
         try:
-            body = await request.json()
-        except ValueError:
-            return JSONResponse({"error": "expected JSON"}, status_code=400)
-        conversation = str(body.get("conversation", "")) if isinstance(body, dict) else ""
+            body = await json_object(request, MAX_CHAT_BODY_BYTES)
+            conversation, message, button, asked_council = (
+                text_field(body, name) for name in ("conversation", "message", "button", "council")
+            )
+        except BadRequestError as refused:
+            return JSONResponse({"error": refused.reason}, status_code=refused.status)
         if not chat.valid_conversation(conversation):
             return JSONResponse({"error": "missing or malformed conversation id"}, status_code=400)
-        council = widget_council(str(body.get("council") or ""))
-        turn = await chat.turn(conversation, str(body.get("message") or ""), str(body.get("button") or ""), council)
+        turn = await chat.turn(conversation, message, button, widget_council(asked_council))
         return JSONResponse(chat.as_json(turn), status_code=turn.status)
 
     async def chat_form(request: Request) -> Response:
-        form = await request.form()
-        conversation = str(form.get("conversation", ""))
+        try:
+            form = await form_fields(request, MAX_CHAT_BODY_BYTES)
+        except BadRequestError as refused:
+            return Response(refused.reason, status_code=refused.status, media_type="text/plain")
+        conversation = form.get("conversation", "")
         if not chat.valid_conversation(conversation):
             conversation = str(uuid.uuid4())
-        message, button = str(form.get("message") or ""), str(form.get("button") or "")
-        council = widget_council(str(form.get("council") or ""))
+        message, button = form.get("message", ""), form.get("button", "")
+        council = widget_council(form.get("council", ""))
         turn = await chat.turn(conversation, message, button, council)
         replies = [(r, [chat.buttons.token(b.payload) for b in r.buttons]) for r in turn.replies]
         asked = message if not button else ""

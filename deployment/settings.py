@@ -46,6 +46,7 @@ class Settings:
     rasa_url: str
     gateway_host: str
     gateway_secret: str | None
+    erasure_secret: str
     rasa_timeout_s: float
     max_message_chars: int
     retention_days: int
@@ -107,6 +108,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         rasa_url=env.get("RASA_URL") or f"http://{LOOPBACK}:{rasa_port}",
         gateway_host=env.get("GATEWAY_HOST", LOOPBACK),
         gateway_secret=env.get("GATEWAY_SECRET") or None,
+        erasure_secret=env.get("ERASURE_SECRET", ""),
         rasa_timeout_s=float(_number(env, "RASA_TIMEOUT", 5.0, float)),
         max_message_chars=int(_number(env, "MAX_MESSAGE_CHARS", 1000)),
         retention_days=int(_number(env, "RETENTION_DAYS", 30)),

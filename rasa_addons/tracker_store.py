@@ -1,10 +1,12 @@
-"""The SQL tracker store, with recent conversations kept in memory and sessions closed when they grow long.
+"""The SQL tracker store, with recent conversations kept in memory, sessions closed when they grow long, and
+erasure (/forget and the retention sweep) done by the store itself, for any SQLAlchemy dialect.
 
 Rasa's SQL store reads and rebuilds every event of the session on each message, and counts them again to save,
 so a message costs more the longer the conversation. This store keeps the trackers of recently active
-conversations, checks with one indexed query that nobody else has written or erased since (so several Rasa
-servers may share the database, given a shared lock store, and /forget and the retention sweep take effect at
-once), and saves only the new events, with one insert (Rasa's adds each through the ORM's unit of work).
+conversations and saves only the new events, with one insert (Rasa's adds each through the ORM's unit of work).
+Erasing goes through `forget` and `forget_older_than`, which drop what they erase from the cache as well.
+When several Rasa servers share the database (`shared_database: true`, given a shared lock store), each read
+also checks with one indexed query that no other server has written or erased since.
 A session that reaches `max_session_events` is closed between two messages as if it had expired: a new session
 starts with the slots carried over, so the user notices nothing and each message costs about the same however
 long they talk.
@@ -42,17 +44,28 @@ def _sqlite_write_ahead_log(connection: Any, _record: Any) -> None:
 class _Cached:
     tracker: DialogueStateTracker
     saved_events: int  # how many of tracker.events are in the database
-    rows: tuple[int | None, int | None]  # this conversation's oldest and newest row ids in the database
+    rows: tuple[int | None, int | None]  # with a shared database: the conversation's oldest and newest row ids
+
+
+NOT_CHECKED: tuple[int | None, int | None] = (None, None)
 
 
 class CachedSQLTrackerStore(SQLTrackerStore):
-    """SQLTrackerStore with an in-memory cache of recent trackers and a bound on session length."""
+    """SQLTrackerStore with an in-memory cache of recent trackers, a bound on session length, and erasure."""
 
-    def __init__(self, *args: Any, cache_size: int = 100, max_session_events: int = 400, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        cache_size: int = 100,
+        max_session_events: int = 400,
+        shared_database: bool = False,
+        **kwargs: Any,
+    ) -> None:
         extensions.check_rasa_version()  # save() relies on Rasa's private _additional_events
         super().__init__(*args, **kwargs)
         self.cache_size = cache_size
         self.max_session_events = max_session_events
+        self.shared_database = shared_database
         self._cache: OrderedDict[str, _Cached] = OrderedDict()
         if self.engine.dialect.name == "sqlite":
             # SQLAlchemy 1.4 opens and closes a file for every SQLite session; keep a few connections open instead.
@@ -62,17 +75,34 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             sa.event.listen(self.engine, "connect", _sqlite_write_ahead_log)
             self.sessionmaker = sa.orm.sessionmaker(bind=self.engine)
         events = self.SQLEvent.__table__
+        self._events = events
         self._insert = events.insert()
         self._row_range = sa.select(sa.func.min(events.c.id), sa.func.max(events.c.id)).where(
             events.c.sender_id == sa.bindparam("sender")
         )
 
     def _rows(self, sender_id: str) -> tuple[int | None, int | None]:
-        """The conversation's oldest and newest row ids: another server's write moves the newest, and erasing
-        (/forget, the retention sweep) moves the oldest or both."""
+        """With a shared database, the conversation's oldest and newest row ids: another server's write moves the
+        newest, and its erasing moves the oldest or both."""
+        if not self.shared_database:
+            return NOT_CHECKED
         with self.engine.connect() as connection:
             oldest, newest = connection.execute(self._row_range, {"sender": sender_id}).one()
         return oldest, newest
+
+    def forget(self, sender_id: str) -> int:
+        """Erase one conversation, every session of it; the number of events removed."""
+        self._cache.pop(sender_id, None)
+        with self.engine.begin() as connection:
+            return connection.execute(self._events.delete().where(self._events.c.sender_id == sender_id)).rowcount
+
+    def forget_older_than(self, cutoff: float) -> int:
+        """Erase every event stamped before `cutoff` (seconds since the epoch); the number removed."""
+        for sender_id, cached in list(self._cache.items()):
+            if cached.tracker.events and cached.tracker.events[0].timestamp < cutoff:
+                del self._cache[sender_id]
+        with self.engine.begin() as connection:
+            return connection.execute(self._events.delete().where(self._events.c.timestamp < cutoff)).rowcount
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
         """The tracker of the current session: from memory if nothing has changed it since, else from the database."""
@@ -120,11 +150,13 @@ class CachedSQLTrackerStore(SQLTrackerStore):
                 await self._stream_new_events(self.event_broker, new_events, tracker.sender_id)
             if new_events:
                 session.execute(self._insert, [self._row(tracker.sender_id, event) for event in new_events])
-            row_range = session.execute(self._row_range, {"sender": tracker.sender_id}).one()
+            row_range = NOT_CHECKED
+            if self.shared_database:
+                row_range = tuple(session.execute(self._row_range, {"sender": tracker.sender_id}).one())
             session.commit()
         if self._session_restarted(tracker, since or 0):
             return  # the next message reads the new session alone from the database, as with Rasa's own store
-        self._remember(tracker.sender_id, _Cached(tracker, len(tracker.events), tuple(row_range)))
+        self._remember(tracker.sender_id, _Cached(tracker, len(tracker.events), row_range))
 
     @staticmethod
     def _row(sender_id: str, event: Event) -> dict[str, Any]:

@@ -6,7 +6,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 import tempfile
 import uuid
@@ -47,7 +46,7 @@ def evaluate(webhook: str) -> dict[str, Score]:
     results = {}
     for name in HALVES:
         items = load_half(name)
-        replies = asyncio.run(ask_all(webhook, run_id, items))
+        replies = ask_all(webhook, run_id, items)
         results[name] = score(items, [read_replies(kb, r) for r in replies])
     return results
 

@@ -1,15 +1,20 @@
-"""Start the action server and the Rasa server on loopback, wait until both answer, stop both on Ctrl-C.
+"""Start the action server, the Rasa server and the gateway on loopback, wait until all three answer, and keep
+them running until Ctrl-C (or SIGTERM), then stop them.
 
-If the action server stops, it is restarted; the Rasa server answers with a safe reply meanwhile.
+Whichever stops is restarted, after a back-off that grows while it keeps failing (scripts/supervisor.py):
+meanwhile the Rasa server answers with the safe reply when the action server is away, and the gateway when the
+Rasa server is. If the launcher itself is killed, the kernel stops the services with it.
 
 Ports and paths come from the deployment's settings (deployment/settings.py, which names each variable and its
 default): RASA_PORT, ACTION_PORT, GATEWAY_PORT, TRACKER_DB, RASA_MODEL, RASA_CREDENTIALS, RASA_ENDPOINTS,
-ASSISTANT_HOST.
+ASSISTANT_HOST, and ERASURE_SECRET (the gateway's key to erase conversations in the Rasa server; a new random
+one each start when unset).
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -24,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 from deployment.settings import load_settings  # noqa: E402
 from knowledge import KnowledgeError, load_knowledge  # noqa: E402
 from scripts import build_places  # noqa: E402
+from scripts.supervisor import Supervisor  # noqa: E402
 
 BIN = Path(sys.executable).parent
 ACTIONS, RASA, GATEWAY = "action server", "Rasa server", "gateway"
@@ -46,13 +52,14 @@ def settings() -> dict[str, str]:
 
 
 def child_env(config: dict[str, str]) -> dict[str, str]:
-    """The environment both servers run with: telemetry off, endpoints filled in."""
+    """The environment the servers run with: telemetry off, endpoints filled in, the erasure secret shared."""
     env = dict(os.environ)
     env.update(
         RASA_TELEMETRY_ENABLED="false",
         SANIC_HOST=config["host"],
         ACTION_SERVER_URL=f"http://{config['host']}:{config['action_port']}/webhook",
         TRACKER_DB=config["tracker_db"],
+        ERASURE_SECRET=os.environ.get("ERASURE_SECRET") or secrets.token_urlsafe(32),
         PYTHONPATH=str(ROOT),
     )
     return env
@@ -71,13 +78,6 @@ def commands(config: dict[str, str]) -> dict[str, list[str]]:
     }  # fmt: skip
 
 
-def start(name: str, command: list[str], env: dict[str, str]) -> subprocess.Popen:
-    """Start one server in its own process group, and say which process it is."""
-    process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
-    print(f"Started the {name} (pid {process.pid}).", flush=True)
-    return process
-
-
 def answers(url: str) -> bool:
     """Whether an HTTP GET to url succeeds."""
     try:
@@ -85,20 +85,6 @@ def answers(url: str) -> bool:
             return response.status == 200
     except (urllib.error.URLError, OSError):
         return False
-
-
-def stop(processes: dict[str, subprocess.Popen]) -> None:
-    """Stop every server started, politely first, then firmly."""
-    for process in processes.values():
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-    deadline = time.monotonic() + 15
-    for process in processes.values():
-        try:
-            process.wait(timeout=max(0.1, deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
 
 
 def telegram_status() -> str:
@@ -109,14 +95,14 @@ def telegram_status() -> str:
     return "Telegram: off. To turn it on, get a token from @BotFather and run: TELEGRAM_BOT_TOKEN=... make run"
 
 
-def wait_until_ready(processes: dict[str, subprocess.Popen], urls: dict[str, str]) -> str | None:
-    """Wait for both servers to answer; the name of a server that died or timed out, else None."""
+def wait_until_ready(supervisor: Supervisor, urls: dict[str, str]) -> str | None:
+    """Wait for every server to answer; what went wrong if one stopped or timed out, else None."""
     deadline = time.monotonic() + START_TIMEOUT_S
     pending = dict(urls)
     while pending:
-        for name, process in processes.items():
-            if process.poll() is not None:
-                return f"{name} stopped (exit code {process.returncode})"
+        stopped = supervisor.stopped()
+        if stopped:
+            return f"the {stopped[0].name} stopped (exit code {stopped[0].process.returncode})"
         for name, url in list(pending.items()):
             if answers(url):
                 del pending[name]
@@ -127,7 +113,7 @@ def wait_until_ready(processes: dict[str, subprocess.Popen], urls: dict[str, str
 
 
 def main() -> int:
-    """Run both servers in the foreground until Ctrl-C (or SIGTERM), then stop them."""
+    """Run every server in the foreground, restarting whichever stops, until Ctrl-C (or SIGTERM); then stop them."""
     try:
         kb = load_knowledge()
     except KnowledgeError as error:
@@ -143,26 +129,22 @@ def main() -> int:
         print(f"No trained model at {config['model']}: run `make run` (it trains first).", file=sys.stderr)
         return 1
     Path(config["tracker_db"]).parent.mkdir(parents=True, exist_ok=True)
-    env = child_env(config)
-    processes: dict[str, subprocess.Popen] = {}
-    stopping = {"signal": None}
+    supervisor = Supervisor(commands(config), ROOT, child_env(config))
 
-    def on_signal(signum: int, _frame: object) -> None:
-        stopping["signal"] = signum
+    def on_signal(_signum: int, _frame: object) -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
     try:
-        to_run = commands(config)
-        for name, command in to_run.items():
-            processes[name] = start(name, command, env)
+        supervisor.start_all()
         base = f"http://{config['host']}"
         problem = wait_until_ready(
-            processes,
+            supervisor,
             {
-                "action server": f"{base}:{config['action_port']}/health",
-                "Rasa server": f"{base}:{config['rasa_port']}/",
+                ACTIONS: f"{base}:{config['action_port']}/health",
+                RASA: f"{base}:{config['rasa_port']}/",
+                GATEWAY: f"{base}:{config['gateway_port']}/health",
             },
         )
         if problem:
@@ -179,21 +161,13 @@ def main() -> int:
             flush=True,
         )
         while True:
-            for name in (RASA, GATEWAY):
-                if processes[name].poll() is not None:
-                    print(f"The {name} stopped unexpectedly (exit code {processes[name].returncode}).", file=sys.stderr)
-                    return 1
-            if processes[ACTIONS].poll() is not None:
-                # The Rasa server keeps answering with the safe reply meanwhile (rasa_addons/safe_rest.py).
-                print(f"The {ACTIONS} stopped (exit code {processes[ACTIONS].returncode}); restarting it.", flush=True)
-                time.sleep(1)
-                processes[ACTIONS] = start(ACTIONS, to_run[ACTIONS], env)
-            time.sleep(1)
+            supervisor.keep_running(time.monotonic())
+            time.sleep(0.5)
     except KeyboardInterrupt:
         print("\nStopping the assistant...", flush=True)
         return 0
     finally:
-        stop(processes)
+        supervisor.stop_all()
 
 
 if __name__ == "__main__":

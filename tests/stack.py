@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import re
+import secrets
 import signal
 import socket
 import subprocess
@@ -17,6 +17,7 @@ import httpx
 
 from knowledge import load_knowledge, who_to_contact
 from knowledge.schema import Contact
+from scripts.supervisor import started
 
 ROOT = Path(__file__).resolve().parents[1]
 READY = "The assistant is ready."
@@ -54,6 +55,7 @@ class Stack:
     tracker_db: Path
     gateway_port: int
     clock: str
+    erasure_secret: str
 
     @property
     def gateway(self) -> str:
@@ -61,8 +63,8 @@ class Stack:
 
     def pids(self, server: str) -> list[int]:
         """The pids the launcher reported for a server, oldest first."""
-        found = re.findall(rf"Started the {server} \(pid (\d+)\)", self.log_path.read_text())
-        return [int(pid) for pid in found]
+        found = (started(line) for line in self.log_path.read_text().splitlines())
+        return [pid for name, pid in filter(None, found) if name == server]
 
     @property
     def webhook(self) -> str:
@@ -85,10 +87,14 @@ def drain(stream, log) -> None:
         log.flush()
 
 
-def start_stack(tmp_path: Path, clock: str = TEST_CLOCK, **extra: str) -> Stack:
-    """The launcher with the assistant on free loopback ports, its clock fixed; extra sets more of its environment."""
+def start_stack(
+    tmp_path: Path, clock: str = TEST_CLOCK, ports: tuple[int, int, int] | None = None, **extra: str
+) -> Stack:
+    """The launcher with its servers on the given (Rasa, action server, gateway) ports, or on free ones, its clock
+    fixed; extra sets more of its environment."""
     tmp_path.mkdir(parents=True, exist_ok=True)
-    rasa_port, action_port, gateway_port = free_port(), free_port(), free_port()
+    rasa_port, action_port, gateway_port = ports or (free_port(), free_port(), free_port())
+    erasure_secret = secrets.token_urlsafe(16)
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")},
         "RASA_PORT": str(rasa_port),
@@ -97,9 +103,10 @@ def start_stack(tmp_path: Path, clock: str = TEST_CLOCK, **extra: str) -> Stack:
         "WIDGET_ORIGINS": ALLOWED_ORIGIN,
         "TRACKER_DB": str(tmp_path / "tracker.db"),
         "ASSISTANT_CLOCK": clock,
+        "ERASURE_SECRET": erasure_secret,
         **extra,
     }
-    log = open(tmp_path / "serve.log", "w")  # noqa: SIM115 - kept open for the stack's lifetime
+    log = open(tmp_path / "serve.log", "a")  # noqa: SIM115 - kept open for the stack's lifetime
     process = subprocess.Popen(
         [sys.executable, "-u", str(ROOT / "scripts" / "serve.py")], cwd=ROOT, env=env,
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -109,8 +116,10 @@ def start_stack(tmp_path: Path, clock: str = TEST_CLOCK, **extra: str) -> Stack:
         log.flush()
         if READY in line:
             threading.Thread(target=drain, args=(process.stdout, log), daemon=True).start()
-            log_path, tracker_db = tmp_path / "serve.log", tmp_path / "tracker.db"
-            return Stack(process, rasa_port, action_port, log_path, tracker_db, gateway_port, clock)
+            return Stack(
+                process, rasa_port, action_port, tmp_path / "serve.log", tmp_path / "tracker.db", gateway_port,
+                clock, erasure_secret,
+            )  # fmt: skip
     process.wait(timeout=30)
     raise RuntimeError(f"the assistant did not start: see {tmp_path / 'serve.log'}")
 

@@ -19,9 +19,9 @@ def recorded() -> tuple[float, float]:
     return float(found.group(1)), float(found.group(2))
 
 
-async def test_the_sealed_half_scores_no_lower_than_last_recorded(stack):
+def test_the_sealed_half_scores_no_lower_than_last_recorded(stack):
     items = load_half("sealed")
-    replies = await ask_all(stack.webhook, uuid.uuid4().hex[:8], items)
+    replies = ask_all(stack.webhook, uuid.uuid4().hex[:8], items)
     result = score(items, [read_replies(load_knowledge(), r) for r in replies])
     topic_floor, crisis_floor = recorded()
     figures = f"topic accuracy {result.topic_accuracy:.3f}, crisis recall {result.crisis_recall:.3f}"

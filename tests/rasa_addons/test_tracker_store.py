@@ -12,7 +12,6 @@ from rasa.core.tracker_store import SQLTrackerStore
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, BotUttered, SessionStarted, SlotSet, UserUttered
 
-from bot.conversations import expire, forget
 from rasa_addons.tracker_store import CachedSQLTrackerStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,9 +66,9 @@ async def test_what_it_saves_is_what_rasa_reads_back(tmp_path):
     assert from_rasa.get_slot("council") == "luton"
 
 
-async def test_events_written_by_another_server_are_seen(tmp_path):
+async def test_events_written_by_another_server_sharing_the_database_are_seen(tmp_path):
     db = tmp_path / "tracker.db"
-    first, second = cached_store(db), cached_store(db)
+    first, second = cached_store(db, shared_database=True), cached_store(db, shared_database=True)
     await start(first)
     await turn(first, "hello")
     await turn(second, "from the other server")
@@ -92,19 +91,49 @@ async def test_a_turn_that_failed_before_saving_leaves_nothing_behind(tmp_path):
     assert texts(await rasa_store(db).retrieve(SENDER)) == ["hello", "next message"]
 
 
-async def test_what_the_gateway_erases_is_forgotten_by_the_server_too(tmp_path):
+async def test_forget_erases_the_conversation_from_the_database_and_from_memory(tmp_path):
     db = tmp_path / "tracker.db"
     store = cached_store(db)
     await start(store)
     await turn(store, "I was in care in Luton", council="luton")
-    between = time.time()
+    await start(store, "someone-else")
+
+    assert store.forget(SENDER) > 0
+
+    assert await store.retrieve(SENDER) is None
+    assert await rasa_store(db).retrieve(SENDER) is None
+    assert await store.retrieve("someone-else") is not None
+
+
+async def test_forget_older_than_erases_old_events_and_the_memory_of_them(tmp_path):
+    db = tmp_path / "tracker.db"
+    store = cached_store(db)
+    await start(store)
+    await turn(store, "I was in care in Luton", council="luton")
+    cutoff = time.time()
+    await start(store, "recent")
+    await turn(store, "what about housing", sender="recent")
+
+    assert store.forget_older_than(cutoff) > 0
+
+    assert await store.retrieve(SENDER) is None
+    assert await rasa_store(db).retrieve(SENDER) is None
+    assert texts(await store.retrieve("recent")) == ["what about housing"]
+
+
+async def test_a_conversation_forgotten_mid_session_starts_afresh(tmp_path):
+    db = tmp_path / "tracker.db"
+    store = cached_store(db)
+    await start(store)
+    await turn(store, "I was in care in Luton", council="luton")
+    store.forget(SENDER)
+
+    await start(store)
     await turn(store, "what about housing")
 
-    expire(db, retention_days=30, now=between + 30 * 86400)  # the hourly retention sweep, as it ran then
-    assert (await store.retrieve(SENDER)).get_slot("council") is None
-
-    forget(db, SENDER)  # /forget
-    assert await store.retrieve(SENDER) is None
+    current = await rasa_store(db).retrieve(SENDER)
+    assert texts(current) == ["what about housing"]
+    assert current.get_slot("council") is None
 
 
 async def test_a_long_session_is_closed_between_messages_and_slots_carry_over(tmp_path):

@@ -12,7 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.stack import ROOT, TEST_CLOCK, Stack, free_port
+from tests.stack import ROOT, Stack, free_port
 from tests.telegram.fake_bot_api import FakeBotApi
 
 TOKEN = "123456:TEST-token-not-real"
@@ -31,20 +31,18 @@ class Gateway:
             self.process.wait(timeout=30)
 
 
-def start_gateway(
-    tmp_path: Path, api: FakeBotApi, rasa_port: int, tracker_db: Path, clock: str = TEST_CLOCK, **extra: str
-) -> Gateway:
-    """`python -m bot` with Telegram on, on the same fixed clock as the stack it talks to."""
+def start_gateway(tmp_path: Path, api: FakeBotApi, stack: Stack, **extra: str) -> Gateway:
+    """`python -m bot` with Telegram on, talking to the stack's Rasa server on the stack's fixed clock."""
     port = free_port()
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("TELEGRAM_")},
         "TELEGRAM_BOT_TOKEN": TOKEN,
         "TELEGRAM_BASE_URL": api.base_url,
         "TELEGRAM_CHAT_INTERVAL": str(CHAT_INTERVAL),
-        "RASA_PORT": str(rasa_port),
+        "RASA_PORT": str(stack.rasa_port),
         "GATEWAY_PORT": str(port),
-        "TRACKER_DB": str(tracker_db),
-        "ASSISTANT_CLOCK": clock,
+        "ERASURE_SECRET": stack.erasure_secret,
+        "ASSISTANT_CLOCK": stack.clock,
         **extra,
     }
     log_path = tmp_path / f"gateway-{port}.log"
@@ -73,6 +71,6 @@ def api() -> FakeBotApi:
 
 @pytest.fixture
 def gateway(tmp_path, api, stack: Stack) -> Gateway:
-    running = start_gateway(tmp_path, api, stack.rasa_port, stack.tracker_db, stack.clock)
+    running = start_gateway(tmp_path, api, stack)
     yield running
     running.stop()

@@ -127,7 +127,7 @@ def test_the_token_is_never_logged(gateway, api):
 
 def test_rasa_stopped_mid_conversation_still_gets_the_safe_reply(tmp_path, api):
     own_stack = start_stack(tmp_path / "stack")
-    own_gateway = start_gateway(tmp_path, api, own_stack.rasa_port, own_stack.tracker_db, own_stack.clock)
+    own_gateway = start_gateway(tmp_path, api, own_stack)
     try:
         api.send_text(301, "is the gym free")
         assert "gym" in api.wait_for(301, 1)[0].text
@@ -143,7 +143,7 @@ def test_rasa_stopped_mid_conversation_still_gets_the_safe_reply(tmp_path, api):
 
 def test_webhook_mode_rejects_a_request_without_the_secret(tmp_path, api, stack):
     own = start_gateway(
-        tmp_path, api, stack.rasa_port, stack.tracker_db, stack.clock,
+        tmp_path, api, stack,
         TELEGRAM_WEBHOOK_URL="https://example.invalid/telegram/webhook", TELEGRAM_WEBHOOK_SECRET="s3cret-value",
     )  # fmt: skip
     try:
@@ -162,9 +162,9 @@ def test_webhook_mode_rejects_a_request_without_the_secret(tmp_path, api, stack)
         own.stop()
 
 
-def test_rasa_down_safe_reply_is_for_the_council_the_chat_chose(tmp_path, api):
+def test_rasa_down_safe_reply_is_for_the_council_the_chat_chose(tmp_path, api, stack):
     closed_rasa_port = free_port()
-    own = start_gateway(tmp_path, api, closed_rasa_port, tmp_path / "tracker.db")
+    own = start_gateway(tmp_path, api, stack, RASA_PORT=str(closed_rasa_port))
     try:
         api.send_text(501, "/council")
         (question,) = api.wait_for(501, 1)
@@ -175,5 +175,27 @@ def test_rasa_down_safe_reply_is_for_the_council_the_chat_chose(tmp_path, api):
         assert "something went wrong" in reply.text
         assert contact_now("lancashire").phone in reply.text
         assert not {n for n in other_councils_numbers("lancashire") if n in reply.text}, reply.text
+    finally:
+        own.stop()
+
+
+def test_webhook_refuses_huge_or_malformed_bodies_and_still_takes_updates(tmp_path, api, stack):
+    secret = "s3cret-value"
+    own = start_gateway(
+        tmp_path, api, stack, TELEGRAM_WEBHOOK_URL="https://example.invalid/telegram/webhook",
+        TELEGRAM_WEBHOOK_SECRET=secret,
+    )  # fmt: skip
+    try:
+        url = f"http://127.0.0.1:{own.port}/telegram/webhook"
+        headers = {"X-Telegram-Bot-Api-Secret-Token": secret, "Content-Type": "application/json"}
+        huge = b'{"update_id": 1, "padding": "' + b"x" * 5_000_000 + b'"}'
+        assert httpx.post(url, content=huge, headers=headers, timeout=30).status_code == 413
+        for bad in (b"{not json", b"[" * 20000 + b"]" * 20000, b"[]", b'{"update_id": "one", "message": 7}'):
+            assert httpx.post(url, content=bad, headers=headers, timeout=30).status_code == 400, bad[:20]
+        user = {"id": 402, "is_bot": False, "first_name": "Y"}
+        message = {"message_id": 1, "date": 0, "chat": {"id": 402, "type": "private"}, "from": user, "text": "hi"}
+        ok = httpx.post(url, json={"update_id": 2, "message": message}, headers=headers, timeout=30)
+        assert ok.status_code == 200
+        assert api.wait_for(402, 1)
     finally:
         own.stop()
