@@ -13,12 +13,11 @@ import os
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from rasa_addons.crisis_detector import CATEGORY_ENTITY, CRISIS_INTENT
+from scripts.nlu_score import HELD_OUT, macro_f1, predict, read_examples
+from scripts.safety_score import labelled_crisis_messages
 
-from rasa_addons.crisis_detector import CATEGORY_ENTITY, CRISIS_INTENT  # noqa: E402
-from scripts.nlu_score import HELD_OUT, macro_f1, predict, read_examples  # noqa: E402
-from scripts.safety_score import labelled_crisis_messages  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 async def crisis_categories(model: Path, texts: list[str]) -> list[str | None]:

@@ -62,7 +62,7 @@ def systems() -> dict[str, dict]:
 
 def train(name: str, config: Path) -> float:
     """Train from scratch (no cache); the seconds it took."""
-    subprocess.run([PY, str(ROOT / "scripts" / "build_places.py")], cwd=ROOT, check=True, capture_output=True)
+    subprocess.run([PY, "-m", "scripts.build_places"], cwd=ROOT, check=True, capture_output=True)
     shutil.rmtree(ROOT / ".rasa" / "cache", ignore_errors=True)
     started = time.monotonic()
     command = [RASA, "train", "--config", str(config), "--domain", "domain.yml", "--data", "data",
@@ -112,7 +112,7 @@ class Stack:
         env = {**os.environ, **{k: str(v) for k, v in self.ports.items()}, "RASA_MODEL": str(model),
                "TRACKER_DB": str(WORK / f"tracker-{model.stem}.db")}  # fmt: skip
         Path(env["TRACKER_DB"]).unlink(missing_ok=True)
-        launcher = subprocess.Popen([PY, "-u", "scripts/serve.py"], cwd=ROOT, env=env, text=True,
+        launcher = subprocess.Popen([PY, "-u", "-m", "scripts.serve"], cwd=ROOT, env=env, text=True,
                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
         for line in launcher.stdout:
             found = started(line)
@@ -190,7 +190,7 @@ def measure(name: str, spec: dict, seconds: float) -> dict:
     """Every figure for one system."""
     model = WORK / f"{name}.tar.gz"
     result = {"training_s": round(train(name, spec["config"]), 1)}
-    quality = subprocess.run([PY, "bench/quality.py", str(model)], cwd=ROOT, capture_output=True, text=True)
+    quality = subprocess.run([PY, "-m", "bench.quality", str(model)], cwd=ROOT, capture_output=True, text=True)
     result.update(json.loads(quality.stdout.strip().splitlines()[-1]))
     stack = Stack(model, spec["stock"])
     try:

@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from knowledge import KnowledgeBase, load_knowledge
+from knowledge.places import place_patterns
 
-from knowledge import KnowledgeBase, load_knowledge  # noqa: E402
-from knowledge.places import place_patterns  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 PLACES = ROOT / "models" / "places"
 STAMP_NAME = "patterns.sha256"

@@ -11,12 +11,11 @@ import tempfile
 import uuid
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from bench.blind import HALVES, Score, ask_all, load_half, read_replies, score
+from knowledge import load_knowledge
+from tests.stack import SATURDAY_NIGHT, start_stack, stop_stack
 
-from bench.blind import HALVES, Score, ask_all, load_half, read_replies, score  # noqa: E402
-from knowledge import load_knowledge  # noqa: E402
-from tests.stack import SATURDAY_NIGHT, start_stack, stop_stack  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _shown(value: float | None) -> str:

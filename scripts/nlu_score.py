@@ -13,7 +13,6 @@ import yaml
 from sklearn.metrics import f1_score
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))  # the model's pipeline includes rasa_addons.crisis_detector
 HELD_OUT = ROOT / "tests" / "nlu" / "heldout.yml"
 MODEL = ROOT / "models" / "assistant.tar.gz"
 

@@ -12,11 +12,10 @@ from pathlib import Path
 
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from knowledge import load_knowledge
+from knowledge.crisis import detect_crisis
 
-from knowledge import load_knowledge  # noqa: E402
-from knowledge.crisis import detect_crisis  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 SETS = ROOT / "tests" / "safety"
 MAX_FALSE_ALARM_RATE = 0.03

@@ -23,13 +23,12 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from deployment.settings import load_settings
+from knowledge import KnowledgeError, load_knowledge
+from scripts import build_places
+from scripts.supervisor import Supervisor
 
-from deployment.settings import load_settings  # noqa: E402
-from knowledge import KnowledgeError, load_knowledge  # noqa: E402
-from scripts import build_places  # noqa: E402
-from scripts.supervisor import Supervisor  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 BIN = Path(sys.executable).parent
 ACTIONS, RASA, GATEWAY = "action server", "Rasa server", "gateway"
@@ -123,7 +122,7 @@ def main() -> int:
     # Place names come from knowledge/, which may have changed without a retrain. Rebuilt in a separate process,
     # so this launcher, which stays up as long as the servers, never holds spaCy (and TensorFlow, which spaCy imports).
     if not build_places.up_to_date(kb):
-        subprocess.run([str(BIN / "python"), str(ROOT / "scripts" / "build_places.py")], cwd=ROOT, check=True)
+        subprocess.run([str(BIN / "python"), "-m", "scripts.build_places"], cwd=ROOT, check=True)
     config = settings()
     if not Path(config["model"]).exists():
         print(f"No trained model at {config['model']}: run `make run` (it trains first).", file=sys.stderr)

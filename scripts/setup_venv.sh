@@ -10,4 +10,6 @@ fi
 [ -x .venv/bin/python ] || "$python" -m venv .venv
 .venv/bin/python -m pip install --quiet --upgrade "pip==24.0"
 .venv/bin/python -m pip install --quiet --requirement requirements.lock
+# The project itself, editable: its packages import from this checkout, with no path tricks in the scripts.
+.venv/bin/python -m pip install --quiet --no-deps --no-build-isolation --editable .
 .venv/bin/python -m pip check

@@ -10,12 +10,11 @@ import sys
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from deployment.settings import DEFAULT_MODEL
+from knowledge import load_knowledge
+from scripts.build_places import build as build_places
 
-from deployment.settings import DEFAULT_MODEL  # noqa: E402
-from knowledge import load_knowledge  # noqa: E402
-from scripts.build_places import build as build_places  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 MODEL = DEFAULT_MODEL
 STAMP = ROOT / "models" / "assistant.stamp"

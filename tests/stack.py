@@ -108,7 +108,7 @@ def start_stack(
     }
     log = open(tmp_path / "serve.log", "a")  # noqa: SIM115 - kept open for the stack's lifetime
     process = subprocess.Popen(
-        [sys.executable, "-u", str(ROOT / "scripts" / "serve.py")], cwd=ROOT, env=env,
+        [sys.executable, "-u", "-m", "scripts.serve"], cwd=ROOT, env=env,
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     for line in process.stdout:
