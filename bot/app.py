@@ -118,7 +118,7 @@ def create_app(settings: Settings, context: Context) -> Starlette:
                 await telegram.bot.set_webhook(
                     settings.telegram_webhook_url, secret_token=settings.telegram_webhook_secret
                 )
-            else:
+            elif telegram.updater is not None:  # built for polling, left out for a webhook
                 await telegram.updater.start_polling()
             logger.info("Telegram is on (%s).", settings.telegram_mode)
         try:

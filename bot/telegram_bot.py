@@ -6,7 +6,7 @@ import asyncio
 import time
 import weakref
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -91,6 +91,8 @@ class TelegramChannel:
 
     def build(self) -> Application:
         """The python-telegram-bot application, with rate limiting and concurrent updates."""
+        if not self.settings.telegram_token:
+            raise ValueError("Telegram is off: set TELEGRAM_BOT_TOKEN to build the bot")
         builder = (
             Application.builder()
             .token(self.settings.telegram_token)
@@ -111,13 +113,12 @@ class TelegramChannel:
         application.add_handler(MessageHandler(~filters.TEXT & ~filters.StatusUpdate.ALL, self.on_not_text))
         return application
 
-    def sender(self, update: Update) -> str:
+    def sender(self, chat: Chat) -> str:
         """The conversation id for this chat."""
-        return conversations.sender_id(CHANNEL, update.effective_chat.id, self.id_secret)
+        return conversations.sender_id(CHANNEL, chat.id, self.id_secret)
 
-    async def say(self, update: Update, replies: list[Reply]) -> None:
+    async def say(self, chat: Chat, replies: list[Reply]) -> None:
         """Send replies to the chat, paced, with buttons as an inline keyboard."""
-        chat = update.effective_chat
         for reply in replies:
             keyboard = None
             if reply.buttons:
@@ -128,40 +129,47 @@ class TelegramChannel:
             await self.pacer.wait_turn(chat.id)
             await chat.send_message(reply.text, reply_markup=keyboard)
 
-    def chat_context(self, update: Update) -> Context:
+    def chat_context(self, chat: Chat) -> Context:
         """The context for this chat: the council it chose with /council, else the deployment's."""
-        return self.context.for_council(self.chat_councils.get(update.effective_chat.id))
+        return self.context.for_council(self.chat_councils.get(chat.id))
 
-    async def ask_rasa(self, update: Update, text: str) -> None:
+    async def ask_rasa(self, chat: Chat, text: str) -> None:
         """Send one message to Rasa (with the chat's council) and the replies to the chat, in this chat's order."""
-        async with self.pacer.lock(update.effective_chat.id):
-            await update.effective_chat.send_chat_action("typing")
-            metadata = {"channel": "telegram", METADATA_COUNCIL: self.chat_context(update).council_id}
-            await self.say(update, await self.rasa.send(self.sender(update), text, metadata))
+        async with self.pacer.lock(chat.id):
+            await chat.send_chat_action("typing")
+            metadata = {"channel": "telegram", METADATA_COUNCIL: self.chat_context(chat).council_id}
+            await self.say(chat, await self.rasa.send(self.sender(chat), text, metadata))
 
     async def on_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Typed text: commands we do not know are refused here; long text is cut with a notice."""
-        text = update.effective_message.text or ""
+        chat, message = update.effective_chat, update.effective_message
+        if chat is None or message is None:
+            return
+        text = message.text or ""
         if text.lstrip().startswith("/"):
-            await self.say(update, [Reply(unknown_command_text(self.context.kb))])
+            await self.say(chat, [Reply(unknown_command_text(self.context.kb))])
             return
         limit = self.settings.max_message_chars
         if len(text) > limit:
-            await self.say(update, [Reply(long_message_notice(limit))])
+            await self.say(chat, [Reply(long_message_notice(limit))])
             text = text[:limit]
-        await self.ask_rasa(update, text)
+        await self.ask_rasa(chat, text)
 
     async def on_button(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        """A button press sends the button's payload."""
-        query = update.callback_query
+        """A button press sends the button's payload (a press on a message no longer in a chat is only answered)."""
+        query, chat = update.callback_query, update.effective_chat
+        if query is None:
+            return
         await query.answer()
+        if chat is None:
+            return
         payload = self.buttons.payload(query.data or "")
         if payload is None:
-            await self.say(update, [Reply(button_expired_text())])
+            await self.say(chat, [Reply(button_expired_text())])
             return
         if payload in self.council_payloads:
-            self.remember_council(update.effective_chat.id, self.council_payloads[payload])
-        await self.ask_rasa(update, payload)
+            self.remember_council(chat.id, self.council_payloads[payload])
+        await self.ask_rasa(chat, payload)
 
     def remember_council(self, chat_id: int, council_id: str) -> None:
         """Keep a chat's /council choice for its replies, the safe reply included (bounded, like the pacer)."""
@@ -171,33 +179,40 @@ class TelegramChannel:
 
     async def on_start(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/start: welcome, what it can help with, privacy in a line, the safe word."""
-        await self.say(update, [Reply(welcome_text(self.chat_context(update)))])
+        if (chat := update.effective_chat) is not None:
+            await self.say(chat, [Reply(welcome_text(self.chat_context(chat)))])
 
     async def on_help(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/help: the assistant's own list of topics."""
-        await self.ask_rasa(update, "/help")
+        if (chat := update.effective_chat) is not None:
+            await self.ask_rasa(chat, "/help")
 
     async def on_privacy(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/privacy: what is stored and for how long."""
-        await self.say(update, [Reply(privacy_text(self.settings.retention_days))])
+        if (chat := update.effective_chat) is not None:
+            await self.say(chat, [Reply(privacy_text(self.settings.retention_days))])
 
     async def on_forget(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/forget: erase this chat's conversation from the tracker store, and say so."""
-        async with self.pacer.lock(update.effective_chat.id):
+        if (chat := update.effective_chat) is None:
+            return
+        async with self.pacer.lock(chat.id):
             try:
-                reply = forgotten_text(await self.erasure.forget(self.sender(update)))
+                reply = forgotten_text(await self.erasure.forget(self.sender(chat)))
             except ErasureError:
                 reply = forget_failed_text()
-            await self.say(update, [Reply(reply)])
+            await self.say(chat, [Reply(reply)])
 
     async def on_council(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """/council: choose the council that looked after you."""
+        if (chat := update.effective_chat) is None:
+            return
         kb = self.context.kb
         self.council_payloads.update({council_payload(key): key for key in kb.councils})
         buttons = [Button(title, payload) for title, payload in council_choices(kb, self.context.council_id)]
-        await self.say(update, [Reply("Which council looked after you?", buttons)])
+        await self.say(chat, [Reply("Which council looked after you?", buttons)])
 
     async def on_not_text(self, update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         """Stickers, photos, voice notes and the rest: a kind word that only text is read."""
-        if update.effective_chat is not None:
-            await self.say(update, [Reply(not_text_reply(self.context.kb))])
+        if (chat := update.effective_chat) is not None:
+            await self.say(chat, [Reply(not_text_reply(self.context.kb))])

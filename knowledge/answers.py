@@ -30,7 +30,7 @@ class SourceRef:
 
     def as_payload(self) -> dict:
         """The source as channels receive it."""
-        shown = {"title": self.title, "url": self.url, "last_verified": self.last_verified}
+        shown: dict[str, str | bool] = {"title": self.title, "url": self.url, "last_verified": self.last_verified}
         if self.verify:
             shown["verify"] = True
         return shown
@@ -99,6 +99,7 @@ def _ways(contact: Contact) -> tuple[str, str, str]:
         return "text", "on", contact.text
     if contact.email:
         return "email", "at", contact.email
+    assert contact.address is not None, "the schema refuses a contact with no way to reach it"
     return "write to", "at", contact.address
 
 

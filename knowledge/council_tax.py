@@ -9,10 +9,12 @@ council where they live offers and who to ask there.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .answers import Answer, SourceTrail, ask_line, contact_line, national_part, next_step, reach, with_source
 from .loader import KnowledgeBase
+from .schema import Value
 from .tax_outcomes import OTHER_COUNCILS, WHEREVER, Outcome
 from .templates import council_context, render
 from .uncovered import advice_line, silent_opening, uncovered_opening
@@ -37,7 +39,9 @@ def _own_rule_applies(kb: KnowledgeBase, lives_in: str, looked_after_by: str) ->
 
 def needs_age(kb: KnowledgeBase, lives_in: str, looked_after_by: str | None) -> bool:
     """Whether the answer depends on the age: only when the looking-after council's own rule applies."""
-    return looked_after_by in kb.councils and _own_rule_applies(kb, lives_in, looked_after_by)
+    if looked_after_by is None or looked_after_by not in kb.councils:
+        return False
+    return _own_rule_applies(kb, lives_in, looked_after_by)
 
 
 def decide(kb: KnowledgeBase, lives_in: str, looked_after_by: str, age: int | None) -> Decision:
@@ -51,9 +55,18 @@ def decide(kb: KnowledgeBase, lives_in: str, looked_after_by: str, age: int | No
         return Decision(looked_after_by, Outcome.ELSEWHERE)
     if age is None:
         raise ValueError("the age is needed when the looking-after council's own rule applies")
-    if age < kb.national.topics[TOPIC].values["payable_from_age"]:
+    if age < _age_limit(kb.national.topics[TOPIC].values, "payable_from_age"):
         return Decision(looked_after_by, Outcome.UNDER_AGE)
-    return Decision(looked_after_by, Outcome.ELIGIBLE if age < topic.values["exempt_to_age"] else Outcome.TOO_OLD)
+    exempt_to_age = _age_limit(topic.values, "exempt_to_age")
+    return Decision(looked_after_by, Outcome.ELIGIBLE if age < exempt_to_age else Outcome.TOO_OLD)
+
+
+def _age_limit(values: Mapping[str, Value], key: str) -> int:
+    """An age limit from a topic's values, refused when the file gives something other than a whole number."""
+    limit = values[key]
+    if isinstance(limit, bool) or not isinstance(limit, int):
+        raise ValueError(f"council_tax.values.{key} must be a whole number, not {limit!r}")
+    return limit
 
 
 def council_tax_answer(kb: KnowledgeBase, lives_in: str, looked_after_by: str, age: int | None) -> Answer:

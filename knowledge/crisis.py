@@ -164,7 +164,8 @@ def _patterns_by_word(kb: KnowledgeBase) -> dict[str | None, list[int]]:
     index: dict[str | None, list[int]] = {}
     for position, pattern in enumerate(compiled_patterns(kb)):
         first = next((slot for slot in pattern.slots if slot not in (GAP_SLOT, END_SLOT)), None)
-        for key in {alternative[0] for alternative in first if alternative} if first else {None}:
+        keys: set[str | None] = {alternative[0] for alternative in first if alternative} if first else {None}
+        for key in keys:
             index.setdefault(key, []).append(position)
     return index
 

@@ -84,10 +84,10 @@ def describe_hours(hours: ServiceHours) -> str:
     """Opening hours in words, grouping days that share hours: 'Monday to Thursday 8.45am to 5pm, ...'."""
     groups: list[tuple[list[str], tuple[str, str]]] = []
     for day in WEEKDAYS:
-        span = hours.open.get(day)
-        if span is None:
+        times = hours.open.get(day)
+        if times is None:
             continue
-        span = (span[0], span[1])
+        span = (times[0], times[1])
         if groups and groups[-1][1] == span and WEEKDAYS.index(groups[-1][0][-1]) == WEEKDAYS.index(day) - 1:
             groups[-1][0].append(day)
         else:

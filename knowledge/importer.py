@@ -47,12 +47,13 @@ class _Reader:
 
     def __init__(self, heading: str, short: str) -> None:
         name = re.escape(heading)
-        self.statements = [(re.compile(p.replace("COUNCIL", name), re.I), *rest) for p, *rest in STATEMENTS]
+        self.statements = [(re.compile(p.replace("COUNCIL", name), re.I), rest) for p, *rest in STATEMENTS]
         self.short = short
         self.topics: dict[str, dict] = {}
         self.unread: list[Unread] = []
         self.lead: dict[str, str] = {}
-        self.exempt_line, self.lead_line, self.table = (0, "Council Tax"), 0, ()
+        self.exempt_line, self.lead_line = (0, "Council Tax"), 0
+        self.table: tuple[str, ...] = ()
         self.section = self.label = self.person = self.waiting = self.last = ""
 
     def add(self, topic: str, text: str = "", key: str = "", value: object = None, line: str = "") -> None:
@@ -103,11 +104,10 @@ class _Reader:
             if value is None or not topic:
                 return self.skip(n, raw, "value not understood" if value is None else NO_TOPIC)
             return self.add(topic, point, key, value, raw)
-        _, found, template, *value_key = next(
-            ((p, f, *rest) for p, *rest in self.statements if (f := p.fullmatch(text))), (None, None, "")
-        )
-        if found is None:
+        recognised = next(((f, rest) for p, rest in self.statements if (f := p.fullmatch(text))), None)
+        if recognised is None:
             return self.skip(n, raw)
+        found, (template, *value_key) = recognised
         self.label, self.last = "", text.lower()
         if template == SKIP:
             return None

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
+from re import Match
+from typing import Any
 
 NOT_IMPORTED = "Not imported (check these by hand):"
 NOT_RECOGNISED, NO_TOPIC, SKIP = "not recognised", "no topic in national.yaml takes this", "skip"
 MONTHS = "|".join(calendar.month_name[1:])
 Unread = tuple[int, str, str]  # a line not imported: its number, its text and why
-DUMP = {"sort_keys": False, "allow_unicode": True, "width": 110}
+DUMP: dict[str, Any] = {"sort_keys": False, "allow_unicode": True, "width": 110}
 PERSON = r"The (best person to contact regarding the Local Offer|Director responsible for Children's Services) is:"
 COUNCIL_WORDS = r"^(London Borough of|Royal Borough of|City of) | ((Metropolitan )?(Borough|County|City) )?Council$"
 # fmt: off
-READ = {
+READ: dict[str, tuple[str, Callable[..., object]]] = {
     "age": (r"(?:up to the age of )?(\d\d)", int),
     "ages": (r"(\d\d) ?(?:-|to) ?(\d\d)|(\d\d)", lambda low, high, age: f"{low} to {high}" if low else int(age)),
     "count": (r"(\d+)", int),
@@ -54,7 +57,7 @@ LABELS = {
     "details", "additional details", "details of council", "details to apply", "to apply care leavers need to",
     "additional information / how to qualify", "additional information about work and training",
 }
-TIDY = {
+TIDY: dict[str, str | Callable[[Match[str]], str]] = {
     r"\bsupport with ": "", r"\bsupport to pay\b": "paying", r" for care leavers\b": "", r"\btheir\b": "your",
     r"\ba care leavers'? ": "your ", r"\bdept\b": "department", r"\bas apprenticeships\b": "as apprentices",
     r"^(Passport|Provisional Driving Licence|Birth Certificate)$": lambda found: found[0].lower(),
@@ -80,7 +83,7 @@ VALUES = {  # "Label: value" lines: the value's key, how to read it, its point, 
 }
 # Statements: the pattern (COUNCIL: the council's name), then "positive|negative" point templates ({short}: the
 # council's short name, {what}: the group, tidied) or SKIP or NO_TOPIC, and the key of a value if any.
-STATEMENTS = (
+STATEMENTS: tuple[tuple[str, ...], ...] = (
     (r"Care Leaver Local Offer|COUNCIL has published a Local Offer for Care Leavers .*", SKIP),
     (r"The Local Offer is available:|(on the web|as a document|as an app):.*|No details provided|-+\|?", SKIP),
     (r"If you think this information needs updating.*|Compare Organisations|Name \| Overall Ofsted .*", SKIP),

@@ -70,13 +70,13 @@ def _other_script(text: str, candidates: list[LanguageFile], scores: Mapping[str
     a language the letters rule out (Ethiopic without Tigrinya's letters) is the model's word for it."""
     needing_letters = [c for c in candidates if c.letters and c.script == "ethiopic"]
     if needing_letters and not any(_signals(text, c) for c in needing_letters):
-        return max(scores, key=scores.get) if scores else needing_letters[0].code
+        return max(scores, key=scores.__getitem__) if scores else needing_letters[0].code
     return _by_letters_then_model(text, candidates, scores)
 
 
 def _latin(text: str, candidates: list[LanguageFile], scores: Mapping[str, float]) -> str:
     words = [latin_folded(w) for w in WORD.findall(text.lower())]
-    top = max(scores, key=scores.get) if scores else ENGLISH
+    top = max(scores, key=scores.__getitem__) if scores else ENGLISH
     found = []
     for language in candidates:
         markers = {latin_folded(m) for m in language.markers}
@@ -100,11 +100,11 @@ def detect_language(languages: Mapping[str, LanguageFile], text: str) -> str:
         return ENGLISH
     scores = model_scores(text)
     if script == "other":
-        top = max(scores, key=scores.get) if scores else "und"
+        top = max(scores, key=scores.__getitem__) if scores else "und"
         return "und" if top == ENGLISH else top
     candidates = [lang for code, lang in sorted(languages.items()) if code != ENGLISH and lang.script == script]
     if script == "latin":
         return _latin(text, candidates, scores)
     if not candidates:
-        return max(scores, key=scores.get)
+        return max(scores, key=scores.__getitem__)
     return _other_script(text, candidates, scores)

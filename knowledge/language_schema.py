@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from pydantic import conlist, constr, root_validator
+from pydantic import Field, constr, root_validator
 
 from .schema import Strict, Text
 from .templates import placeholders
 
-LanguageCode = constr(regex=r"^[a-z]{2,3}$")
+if TYPE_CHECKING:
+    # The type checker sees what each constrained type holds; pydantic checks the constraints on load.
+    LanguageCode = str
+    CategoryName = str
+else:
+    LanguageCode = constr(regex=r"^[a-z]{2,3}$")
+    CategoryName = constr(regex=r"^[a-z_]+$")
 Script = Literal["arabic", "bengali", "ethiopic", "latin"]
-REVIEW_STATES = ("drafted", "checked")
+ReviewState = Literal["drafted", "checked"]
 # The English crisis categories that every language file must give patterns for.
 CRISIS_CATEGORIES = ("suicide_self_harm", "homeless_tonight", "no_food_or_money", "abuse_violence")
 # What each notice text may name; the numbers themselves come from national.yaml and the council file.
@@ -31,7 +37,7 @@ DIGITS = re.compile(r"\d{3}")
 class Reviewed(Strict):
     """Marks a translation as drafted, or checked by a fluent speaker (who, and when)."""
 
-    review: Literal[REVIEW_STATES]
+    review: ReviewState
     checked_by: Text | None = None
     checked_on: date | None = None
 
@@ -66,7 +72,7 @@ class Notice(Strict):
 class CrisisPatterns(Reviewed):
     """Patterns in the language for one English crisis category."""
 
-    patterns: conlist(Text, min_items=1)
+    patterns: list[Text] = Field(..., min_items=1)
 
 
 class LanguageFile(Strict):
@@ -80,7 +86,7 @@ class LanguageFile(Strict):
     letters: str = ""
     markers: list[Text] = []
     notice: Notice
-    crisis: dict[constr(regex=r"^[a-z_]+$"), CrisisPatterns] = {}
+    crisis: dict[CategoryName, CrisisPatterns] = {}
 
 
 def _pattern_problem(pattern: str) -> str | None:

@@ -122,7 +122,8 @@ def load_knowledge(data_dir: Path = DATA_DIR, sources_dir: Path = provenance.SOU
     if vocabulary is not None and national is not None:
         problems += checks.check_vocabulary(shown_path(vocabulary_path), vocabulary, national)
     languages = _load_languages(problems, data_dir / "languages", crisis)
-    if problems:
+    # A file that did not load has listed its problem; the None checks say so to the type checker too.
+    if problems or national is None or register is None or crisis is None or vocabulary is None:
         raise KnowledgeError(problems)
     return KnowledgeBase(
         national=national,

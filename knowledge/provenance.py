@@ -108,7 +108,7 @@ def check_fact(file: str, fact: Fact, sources: Mapping[str, Source], texts: Mapp
     known = [sources[key] for key in fact.sources if key in sources]
     if not numbers or not known:
         return []
-    bodies = [normalised(texts[s.text].body) for s in known if s.text in texts]
+    bodies = [normalised(texts[s.text].body) for s in known if s.text is not None and s.text in texts]
     if not bodies:
         names = ", ".join(f"'{key}'" for key in fact.sources)
         return [f"{file}: {fact.where}: {', '.join(numbers)} cannot be checked: no stored text for source {names}"]

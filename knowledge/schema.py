@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, get_args
 
-from pydantic import BaseModel, Extra, conlist, constr, root_validator
+from pydantic import BaseModel, Extra, Field, conlist, constr, root_validator
 
-Text = constr(strip_whitespace=True, min_length=1)
-Identifier = constr(regex=r"^[a-z][a-z0-9_]*$")
-Clock = constr(regex=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+if TYPE_CHECKING:
+    # The type checker sees what each constrained type holds; pydantic checks the constraints on load.
+    Text = str
+    Identifier = str
+    Clock = str
+    StoredTextName = str
+    Word = str
+    OpeningTimes = list[str]
+    Phrases = list[str]
+else:
+    Text = constr(strip_whitespace=True, min_length=1)
+    Identifier = constr(regex=r"^[a-z][a-z0-9_]*$")
+    Clock = constr(regex=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+    StoredTextName = constr(regex=r"^[a-z0-9_]+\.txt$")
+    Word = constr(regex=r"^[a-z0-9]+$")
+    OpeningTimes = conlist(Clock, min_items=2, max_items=2)
+    Phrases = conlist(Text, min_items=1)
 Value = bool | int | str
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+Weekday = Literal["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+WEEKDAYS: tuple[Weekday, ...] = get_args(Weekday)
 
 
 class Strict(BaseModel):
@@ -33,7 +48,7 @@ class Source(Strict):
     title: Text
     short: Text
     url: Text
-    text: constr(regex=r"^[a-z0-9_]+\.txt$") | None = None
+    text: StoredTextName | None = None
     last_verified: date
     verify: bool = False
 
@@ -103,7 +118,7 @@ class NationalFile(Strict):
 
     sources: dict[Identifier, Source]
     services: dict[Identifier, Contact]
-    crisis_lines: conlist(Identifier, min_items=1)
+    crisis_lines: list[Identifier] = Field(..., min_items=1)
     topics: dict[Identifier, Topic]
 
 
@@ -124,7 +139,7 @@ class ServiceHours(Strict):
     out_of_hours: Identifier
     timezone: Literal["Europe/London"]
     holidays: Literal["england"]
-    open: dict[Literal[WEEKDAYS], conlist(Clock, min_items=2, max_items=2)]
+    open: dict[Weekday, OpeningTimes]
 
     @root_validator(skip_on_failure=True)
     def opens_before_closing(cls, fields: dict) -> dict:  # noqa: N805
@@ -139,7 +154,7 @@ class Pledge(Strict):
     """A group of the charter's pledges under one theme."""
 
     title: Text
-    pledges: conlist(Text, min_items=1)
+    pledges: list[Text] = Field(..., min_items=1)
 
 
 class Charter(Strict):
@@ -164,7 +179,7 @@ class CrisisPattern(Strict):
     """A pattern with its own exceptions, for words that also have a harmless sense."""
 
     match: Text
-    unless: conlist(Text, min_items=1)
+    unless: list[Text] = Field(..., min_items=1)
 
 
 class CrisisCategory(Strict):
@@ -178,7 +193,7 @@ class CrisisCategory(Strict):
     script: Text | None = None
     next_step: Text
     sources: list[Identifier] = []
-    patterns: conlist(Text | CrisisPattern, min_items=1)
+    patterns: list[Text | CrisisPattern] = Field(..., min_items=1)
     unless: list[Text] = []
 
 
@@ -186,7 +201,7 @@ class CrisisFile(Strict):
     """crisis.yaml: the safe word, how to read text-speak and emoji, and the crisis categories."""
 
     safe_word: Text
-    words: dict[constr(regex=r"^[a-z0-9]+$"), Text]
+    words: dict[Word, Text]
     emoji: dict[str, Text]
     categories: dict[Identifier, CrisisCategory]
 
@@ -196,16 +211,16 @@ class CouncilName(Strict):
 
     id: Identifier
     name: Text
-    names: conlist(Text, min_items=1)
+    names: list[Text] = Field(..., min_items=1)
 
 
 class CouncilRegister(Strict):
     """england_councils.yaml: every English council that has care leavers."""
 
-    councils: conlist(CouncilName, min_items=1)
+    councils: list[CouncilName] = Field(..., min_items=1)
 
 
 class VocabularyFile(Strict):
     """The words people use for each topic (vocabulary.yaml): a topic id and its phrases."""
 
-    topics: dict[Identifier, conlist(Text, min_items=1)]
+    topics: dict[Identifier, Phrases]

@@ -74,6 +74,17 @@ class FakeBotApi:
         }
         self.updates.append({"update_id": next(self.ids), "callback_query": query})
 
+    def press_inline(self, user_id: int, callback_data: str) -> None:
+        """Queue a press on a button of an inline-mode message: Telegram sends it with no chat and no message."""
+        query = {
+            "id": str(next(self.ids)),
+            "from": {"id": user_id, "is_bot": False, "first_name": "Young"},
+            "chat_instance": "ci",
+            "data": callback_data,
+            "inline_message_id": f"inline-{next(self.ids)}",
+        }
+        self.updates.append({"update_id": next(self.ids), "callback_query": query})
+
     # Reading what was sent -----------------------------------------------------------------------------
     def to(self, chat_id: int) -> list[Sent]:
         """Everything sent to a chat, in order."""
@@ -89,6 +100,14 @@ class FakeBotApi:
         raise AssertionError(
             f"chat {chat_id} got {len(self.to(chat_id))} messages, expected {count_}: {self.to(chat_id)}"
         )
+
+    def wait_for_call(self, method: str, timeout: float = 60) -> None:
+        """Wait until the bot has called a Bot API method."""
+        deadline = time.monotonic() + timeout
+        while method not in self.calls:
+            if time.monotonic() >= deadline:
+                raise AssertionError(f"the bot never called {method}: {self.calls}")
+            time.sleep(0.05)
 
     # The HTTP side ---------------------------------------------------------------------------------------
     async def _params(self, request: Request) -> dict:

@@ -63,6 +63,15 @@ def test_a_made_up_button_never_reaches_the_assistant(gateway, api):
     assert "expired" in reply.text
 
 
+def test_a_press_with_no_chat_is_acknowledged_and_the_bot_keeps_answering(gateway, api):
+    api.press_inline(121, "anything")
+    api.wait_for_call("answerCallbackQuery")  # the press is answered, so its spinner stops
+    api.send_text(122, "is the gym free")
+    api.wait_for(122, 1)
+    assert api.to(121) == []
+    assert "Traceback" not in gateway.log_path.read_text()
+
+
 def test_forget_erases_the_conversation(gateway, api, stack):
     api.send_text(105, "is the gym free")
     api.wait_for(105, 1)
