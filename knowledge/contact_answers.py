@@ -6,7 +6,7 @@ from datetime import datetime
 
 from .answers import Answer, SourceTrail, contact_line, reach, with_source
 from .context import Context
-from .crisis import SAFE_WORD
+from .crisis import UNSPECIFIED
 from .hours import ContactAdvice, who_to_contact
 from .loader import KnowledgeBase
 from .schema import Contact, CouncilFile
@@ -108,7 +108,8 @@ def _every_line(kb: KnowledgeBase, council: CouncilFile, advice: ContactAdvice, 
 def crisis_answer(kb: KnowledgeBase, council_id: str, now: datetime, category: str | None = None) -> Answer:
     """The safety reply for a kind of crisis: what to do now first (999 where life is at risk), then who can help.
 
-    With no category, an unknown one or the safe word, every emergency line is given.
+    With no category (a crisis only the classifier saw: "unspecified"), an unknown one or the safe word, every
+    emergency line is given.
     """
     council = kb.council(council_id)
     trail = SourceTrail()
@@ -116,7 +117,7 @@ def crisis_answer(kb: KnowledgeBase, council_id: str, now: datetime, category: s
     kind = kb.crisis.categories.get(category) if category else None
     if kind is None:
         blocks = _every_line(kb, council, advice, trail)
-        return Answer("crisis", council_id, with_source(blocks, trail), trail.refs(), category=category or SAFE_WORD)
+        return Answer("crisis", council_id, with_source(blocks, trail), trail.refs(), category=category or UNSPECIFIED)
     for source in kind.sources:
         trail.add(kb.national.sources[source])
     first = _services_named(kb, kind.opening, trail)

@@ -12,6 +12,7 @@ from .schema import CrisisFile
 GAP = 3  # how many other words a * may stand for
 FUZZY_MIN_LENGTH = 5  # shorter words must match exactly
 SAFE_WORD = "safe_word"
+UNSPECIFIED = "unspecified"  # a crisis the classifier saw where no pattern matched: every emergency line
 CATEGORY_ENTITY = "crisis_category"  # the entity that carries a detected crisis category to the actions
 NUMBER = "#"  # a pattern word that stands for any number written in digits
 
@@ -39,7 +40,8 @@ def normalise(text: str, crisis: CrisisFile) -> list[str]:
     for emoji, word in crisis.emoji.items():
         text = text.replace(emoji, f" {word} ")
     words: list[str] = []
-    for token in re.findall(r"[a-z0-9]+", text):
+    # Whole words, accented letters included: 'shërbimet' must not yield the text-speak 'sh'.
+    for token in re.findall(r"[^\W_]+", text):
         words += crisis.words.get(token, token).split()
     return [squeeze(w) for w in words]
 
@@ -177,10 +179,47 @@ def _candidates(kb: KnowledgeBase, present: set[str]) -> list[CompiledPattern]:
     return [patterns[p] for p in sorted(positions)]
 
 
+@lru_cache(maxsize=4)
+def _refinements(kb: KnowledgeBase) -> list[tuple[str, str, list[list[Slot]], list[list[Slot]]]]:
+    """Each refinement compiled: (category, what it becomes, the phrases that decide it, the new category's unless)."""
+    crisis = kb.crisis
+    return [
+        (
+            r.category,
+            r.becomes,
+            [compile_pattern(w, crisis) for w in r.when],
+            [compile_pattern(u, crisis) for u in crisis.categories[r.becomes].unless],
+        )
+        for r in crisis.refinements
+    ]
+
+
+def _refined(kb: KnowledgeBase, words: list[str], signal: CrisisSignal) -> CrisisSignal:
+    """The closer category a message's own words decide (a 17-year-old with nowhere to sleep), else the same."""
+    for category, becomes, when, unless in _refinements(kb):
+        decided = category == signal.category and any(matches(words, w) for w in when)
+        if decided and not any(matches(words, u) for u in unless):
+            return CrisisSignal(becomes, signal.pattern)
+    return signal
+
+
+@lru_cache(maxsize=4)
+def _not_a_crisis(kb: KnowledgeBase) -> list[list[Slot]]:
+    return [compile_pattern(p, kb.crisis) for p in kb.crisis.not_a_crisis]
+
+
+def says_not_a_crisis(kb: KnowledgeBase, text: str) -> bool:
+    """Whether a message says it is not a crisis ('shot myself in the foot', 'not an emergency'): it overrules a
+    classifier's guess, never a pattern that matched."""
+    words = normalise(text, kb.crisis)
+    return any(matches(words, phrase) for phrase in _not_a_crisis(kb))
+
+
 def detect_crisis(kb: KnowledgeBase, text: str) -> CrisisSignal | None:
     """The first crisis category whose pattern matches the message (and none of its 'unless'), else None.
 
-    The safe word on its own also counts, as the category 'safe_word'.
+    The safe word on its own also counts, as the category 'safe_word'. A refinement may then name a closer
+    category that the message's own words decide.
     """
     words = normalise(text, kb.crisis)
     if words == normalise(kb.crisis.safe_word, kb.crisis):
@@ -188,5 +227,5 @@ def detect_crisis(kb: KnowledgeBase, text: str) -> CrisisSignal | None:
     present = pattern_words_present(kb, words)
     for pattern in _candidates(kb, present):
         if matches(words, pattern.slots, present) and not any(matches(words, u, present) for u in pattern.unless):
-            return CrisisSignal(pattern.category, pattern.text)
+            return _refined(kb, words, CrisisSignal(pattern.category, pattern.text))
     return None

@@ -197,13 +197,34 @@ class CrisisCategory(Strict):
     unless: list[Text] = []
 
 
+class CrisisRefinement(Strict):
+    """A category read as a closer one when the message also says something that decides it (an age of 16)."""
+
+    category: Identifier
+    becomes: Identifier
+    when: list[Text] = Field(..., min_items=1)
+
+
 class CrisisFile(Strict):
-    """crisis.yaml: the safe word, how to read text-speak and emoji, and the crisis categories."""
+    """crisis.yaml: the safe word, how to read text-speak and emoji, the crisis categories, the refinements
+    between them, and the phrases that say a message the classifier alone took for a crisis is not one."""
 
     safe_word: Text
     words: dict[Word, Text]
     emoji: dict[str, Text]
     categories: dict[Identifier, CrisisCategory]
+    refinements: list[CrisisRefinement] = []
+    not_a_crisis: list[Text] = []
+
+    @root_validator(skip_on_failure=True)
+    def refinements_name_categories(cls, values: dict) -> dict:  # noqa: N805
+        """Refuse a refinement from or to a category that does not exist."""
+        known = values["categories"]
+        for refinement in values["refinements"]:
+            unknown = {refinement.category, refinement.becomes} - set(known)
+            if unknown:
+                raise ValueError(f"refinement names unknown crisis categories: {sorted(unknown)}")
+        return values
 
 
 class CouncilName(Strict):

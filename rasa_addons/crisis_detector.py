@@ -1,4 +1,5 @@
-"""An NLU component that runs knowledge.detect_crisis on every message and, when it fires, overrides the intent."""
+"""An NLU component that runs knowledge.detect_crisis on every message and, when it fires, overrides the intent;
+and that sets aside the classifier's own crisis guess where the message says it is not one."""
 
 from __future__ import annotations
 
@@ -13,9 +14,10 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from knowledge import KnowledgeBase, load_knowledge
-from knowledge.crisis import CATEGORY_ENTITY, detect_crisis
+from knowledge.crisis import CATEGORY_ENTITY, detect_crisis, says_not_a_crisis
 
 CRISIS_INTENT = "crisis"
+FALLBACK_INTENT = "nlu_fallback"
 
 
 def mark_crisis(message: Message, category: str, extractor: str) -> None:
@@ -69,4 +71,13 @@ class CrisisDetector(GraphComponent, IntentClassifier):
             signal = detect_crisis(self.knowledge, text)
             if signal is not None:
                 mark_crisis(message, signal.category, type(self).__name__)
+            elif (message.get(INTENT) or {}).get("name") == CRISIS_INTENT and says_not_a_crisis(self.knowledge, text):
+                _take_next_intent(message)
         return messages
+
+
+def _take_next_intent(message: Message) -> None:
+    """The classifier's next guess instead of 'crisis' ('shot myself in the foot' is about a missed appointment)."""
+    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != CRISIS_INTENT]
+    message.set(INTENT, ranking[0] if ranking else {"name": FALLBACK_INTENT, "confidence": 1.0}, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

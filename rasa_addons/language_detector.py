@@ -17,11 +17,10 @@ from knowledge import KnowledgeBase, load_knowledge
 from knowledge.language_detect import ENGLISH
 from knowledge.language_replies import read_language
 
-from .crisis_detector import CRISIS_INTENT, CrisisDetector, mark_crisis
+from .crisis_detector import CRISIS_INTENT, FALLBACK_INTENT, CrisisDetector, mark_crisis
 
 LANGUAGE_ENTITY = "language"
 OTHER_LANGUAGE_INTENT = "other_language"
-FALLBACK_INTENT = "nlu_fallback"  # an English message the classifier took for another language: not understood
 # What a message in another language may still be taken as: a crisis, who to contact, and the topics
 # action_answer_topic answers (it sends the notice first). Council tax asks questions in English, so not that.
 KEPT_INTENTS = {CRISIS_INTENT, "contact_pa", "out_of_hours"}
@@ -69,7 +68,7 @@ class LanguageDetector(GraphComponent, IntentClassifier):
             intent = (message.get(INTENT) or {}).get("name")
             if reading.language == ENGLISH:
                 if intent == OTHER_LANGUAGE_INTENT:
-                    _set_intent(message, FALLBACK_INTENT)
+                    _set_intent(message, FALLBACK_INTENT)  # taken for another language: not understood
                 continue
             entity = {
                 "entity": LANGUAGE_ENTITY,

@@ -7,7 +7,7 @@ import pytest
 from knowledge import load_knowledge
 from knowledge.checks import check_crisis
 from knowledge.contact_answers import crisis_answer, safe_reply
-from knowledge.crisis import detect_crisis
+from knowledge.crisis import detect_crisis, says_not_a_crisis
 
 KB = load_knowledge()
 NIGHT = datetime(2026, 11, 28, 23, 30, tzinfo=timezone.utc)
@@ -139,3 +139,19 @@ def test_a_pattern_with_the_end_of_message_as_an_alternative_is_refused():
     broken = category.copy(update={"patterns": ["i_am_done $|i_am_so_done"]})
     crisis = KB.crisis.copy(update={"categories": {"distress": broken}})
     assert any("never as one of the alternatives" in p for p in check_crisis("crisis.yaml", crisis, KB.national))
+
+
+def test_the_age_in_the_message_makes_nowhere_to_sleep_a_child_told_to_leave():
+    assert detect_crisis(KB, "got nowhere to sleep tonight").category == "homeless_tonight"
+    assert detect_crisis(KB, "got nowhere to sleep tonight and im 17").category == "child_told_to_leave"
+
+
+def test_a_figure_of_speech_sets_aside_only_a_guess_never_a_pattern():
+    assert says_not_a_crisis(KB, "i really shot myself in the foot with that missed appointment")
+    assert not says_not_a_crisis(KB, "i want to end it all")
+
+
+def test_a_crisis_no_pattern_named_is_answered_with_every_line_as_unspecified():
+    answer = crisis_answer(KB, "luton", NIGHT)
+    assert answer.category == "unspecified"
+    assert KB.national.services["emergency"].phone in answer.text
