@@ -11,7 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .answers import Answer, SourceTrail, ask_line, contact_line, national_part, next_step, reach, with_source
+from .answers import (
+    Answer,
+    SourceTrail,
+    ask_line,
+    contact_line,
+    local_part,
+    national_part,
+    next_step,
+    reach,
+    with_source,
+)
 from .loader import KnowledgeBase
 from .tax_outcomes import OTHER_COUNCILS, WHEREVER, Outcome
 from .templates import council_context, render
@@ -54,6 +64,18 @@ def decide(kb: KnowledgeBase, lives_in: str, looked_after_by: str, age: int | No
     if age < kb.national.topics[TOPIC].values["payable_from_age"]:
         return Decision(looked_after_by, Outcome.UNDER_AGE)
     return Decision(looked_after_by, Outcome.ELIGIBLE if age < topic.values["exempt_to_age"] else Outcome.TOO_OLD)
+
+
+def council_tax_rule(kb: KnowledgeBase, council_id: str | None) -> Answer | None:
+    """A council's council tax rule for its care leavers, said before asking what decides the person's own case;
+    None where we have no rule to say (a council we do not cover, or whose offer is silent)."""
+    council = kb.councils.get(council_id) if council_id else None
+    topic = council.topics.get(TOPIC) if council else None
+    if topic is None or not topic.points:
+        return None
+    trail = SourceTrail()
+    rule = local_part(council, topic, council_context(kb.national, council, TOPIC), trail)[0]
+    return Answer(TOPIC, council_id, with_source([rule], trail), trail.refs())
 
 
 def council_tax_answer(kb: KnowledgeBase, lives_in: str, looked_after_by: str, age: int | None) -> Answer:
