@@ -69,13 +69,19 @@ LANGUAGE_ENTITY = "language"
 
 
 def send_in_language(
-    context: Context, dispatcher: CollectingDispatcher, tracker: Tracker, answer: Answer, buttons: Iterable[dict] = ()
+    context: Context,
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    answer: Answer,
+    buttons: Iterable[dict] = (),
+    notice: bool = True,
 ) -> None:
-    """Send an answer; a message in another language first gets the notice in that language, and the answer's
-    payload says the language."""
+    """Send an answer; a message in another language first gets the notice in that language (unless an earlier
+    answer to the same message had it), and the answer's payload says the language."""
     language = next(tracker.get_latest_entity_values(LANGUAGE_ENTITY), None)
     if language:
-        send_notice(context, dispatcher, tracker, language, followed=True)
+        if notice:
+            send_notice(context, dispatcher, tracker, language, followed=True)
         answer = replace(answer, language=language)
     send(dispatcher, answer, buttons)
 

@@ -14,7 +14,7 @@ from knowledge.contact_answers import not_understood
 from .common import WithContext, council_said, home_council, send
 from .contacts import contacts_context
 from .council_tax import TOPIC as COUNCIL_TAX
-from .council_tax import send_council_tax
+from .council_tax import say, send_council_tax
 
 
 class ActionUpdateDetails(WithContext, Action):
@@ -43,7 +43,7 @@ class ActionUpdateDetails(WithContext, Action):
         if tracker.get_slot("last_topic") == COUNCIL_TAX and council is not None:
             if needs_age(self.context.kb, home_council(self.context, tracker), council) and age is None:
                 return [*events, FollowupAction("council_tax_form")]
-            dispatcher.utter_message(text="Thanks, I've updated that.")
+            say(dispatcher, "Thanks, I've updated that.")
             send_council_tax(self.context, dispatcher, tracker, council, age)
             return events
         dispatcher.utter_message(text="Thanks, I'll keep that in mind for the rest of this chat.")

@@ -12,7 +12,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .answers import Answer, SourceTrail, ask_line, contact_line, national_part, next_step, reach, with_source
+from .answers import (
+    Answer,
+    SourceTrail,
+    ask_line,
+    contact_line,
+    local_part,
+    national_part,
+    next_step,
+    reach,
+    with_source,
+)
 from .loader import KnowledgeBase
 from .schema import Value
 from .tax_outcomes import OTHER_COUNCILS, WHEREVER, Outcome
@@ -67,6 +77,20 @@ def _age_limit(values: Mapping[str, Value], key: str) -> int:
     if isinstance(limit, bool) or not isinstance(limit, int):
         raise ValueError(f"council_tax.values.{key} must be a whole number, not {limit!r}")
     return limit
+
+
+def council_tax_rule(kb: KnowledgeBase, council_id: str | None) -> Answer | None:
+    """A council's council tax rule for its care leavers, said before asking what decides the person's own case;
+    None where we have no rule to say (a council we do not cover, or whose offer is silent)."""
+    council = kb.councils.get(council_id) if council_id else None
+    if council is None:
+        return None
+    topic = council.topics.get(TOPIC)
+    if topic is None or not topic.points:
+        return None
+    trail = SourceTrail()
+    rule = local_part(council, topic, council_context(kb.national, council, TOPIC), trail)[0]
+    return Answer(TOPIC, council_id, with_source([rule], trail), trail.refs())
 
 
 def council_tax_answer(kb: KnowledgeBase, lives_in: str, looked_after_by: str, age: int | None) -> Answer:

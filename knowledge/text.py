@@ -18,9 +18,8 @@ ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven":
 OTHER_COUNCIL = re.compile(
     r"\b(another|different|diff|other|some other|a different)\s+(council|area|authority|la|place|borough|county)\b"
 )
-NUMBER = re.compile(
-    r"(?<![£$\d.,])\b(\d{1,3})\b(?![\d.,]?\d)(?!\s*(?:am|pm|%|k\b|p\b|quid|pounds|weeks?|months?|days?))"
-)
+NOT_AN_AGE = r"(?!\s*(?:am|pm|%|k\b|p\b|quid|pounds|weeks?|months?|days?|hours?|mins?|minutes?))"
+NUMBER = re.compile(rf"(?<![£$\d.,])\b(\d{{1,3}})\b(?![\d.,]?\d){NOT_AN_AGE}")
 OTHER = "other"
 
 
@@ -49,19 +48,38 @@ def _word_number(text: str) -> int | None:
     return None
 
 
-AGE_CUE = re.compile(r"\b(i'?m|i am|im|aged?|years? old|yrs? old|yo|turned|turning|age is)\b")
+AGE_CUE = re.compile(r"\b(i'?m|i am|im|aged?|years? old|yrs? old|yo|turned|turning|age is)\b|\d\s*(yo|y o)\b")
+AGE_WORD = "|".join([*UNITS, *TENS])
+# An age said as one: "i'm 19", "aged nineteen", "turned 18", "19yo", "19 years old" (before any other number).
+STATED_AGE = re.compile(
+    rf"\b(?:i'?m|i am|aged?|turned|turning|age is)\s+(?:now\s+|just\s+)?"
+    rf"(\d{{1,3}}(?![\d.,]?\d){NOT_AN_AGE}|(?:{AGE_WORD})[a-z -]*)"
+    r"|\b(\d{1,3})\s*(?:yo|y o|years? old|yrs? old|yr old)\b"
+)
+
+
+def _stated_age(plain: str) -> int | None:
+    match = STATED_AGE.search(plain)
+    if match is None:
+        return None
+    said = match.group(1) or match.group(2)
+    return int(said) if said.isdigit() else _word_number(said)
 
 
 def read_age(text: str, expected: bool = True) -> int | None:
-    """The age a message states ('19', "i'm 22", 'twenty one'), or None when there is none or it is implausible.
+    """The age a message states ('19', "i'm 22", 'twenty one', '19yo', 'i turned 18 last month'), or None when
+    there is none or it is implausible.
 
-    When the age was not just asked for (expected=False), the message must say it is an age ("i'm 19").
+    An age said as one ("i'm 19") wins over other numbers in the message ("2 years in my flat").
+    When the age was not just asked for (expected=False), the message must say it is an age.
     """
     plain = normalise(text)
-    if not expected and not AGE_CUE.search(plain):
-        return None
-    match = NUMBER.search(plain)
-    age = int(match.group(1)) if match else _word_number(plain)
+    age = _stated_age(plain)
+    if age is None:
+        if not expected and not AGE_CUE.search(plain):
+            return None
+        match = NUMBER.search(plain)
+        age = int(match.group(1)) if match else _word_number(plain)
     if age is None or not MIN_AGE <= age <= MAX_AGE:
         return None
     return age

@@ -17,7 +17,7 @@ from actions.contacts import (
     ActionHelp,
     ActionNotUnderstood,
 )
-from actions.council_tax import ActionAnswerCouncilTax, ActionAskCouncil, ValidateCouncilTaxForm
+from actions.council_tax import ActionAnswerCouncilTax, ActionAskAge, ActionAskCouncil, ValidateCouncilTaxForm
 from actions.details import ActionUpdateDetails
 from actions.topics import ActionAnswerTopic
 from tests.actions.conftest import DOMAIN, IN_HOURS, KB, OUT_OF_HOURS, context_at, make_tracker
@@ -245,6 +245,46 @@ async def test_council_tax_answer_uses_the_slots(dispatcher):
     await run(ActionAnswerCouncilTax(), dispatcher, tracker)
     assert dispatcher.messages[0]["text"].startswith("Yes.")
     assert dispatcher.messages[0]["custom"]["topic"] == "council_tax"
+
+
+async def test_the_first_council_tax_reply_says_this_councils_rule_before_asking(dispatcher):
+    tracker = make_tracker("do care leavers pay council tax", "ask_council_tax", active_loop="council_tax_form")
+    await run(ActionAskCouncil(), dispatcher, tracker)
+    rule, question = dispatcher.messages
+    assert f"until you turn {LIMIT}" in rule["text"] and rule["custom"]["sources"]
+    assert question["buttons"]
+    assert all(m["custom"]["topic"] == "council_tax" for m in dispatcher.messages)
+
+
+async def test_a_council_question_asked_again_does_not_repeat_the_rule(dispatcher):
+    await run(ActionAskCouncil(), dispatcher, make_tracker("umm", "nlu_fallback", active_loop="council_tax_form"))
+    (question,) = dispatcher.messages
+    assert question["buttons"] and question["custom"]["topic"] == "council_tax"
+
+
+async def test_a_council_named_with_the_question_gets_its_rule_then_the_age_question(dispatcher):
+    slots = {"council": "lancashire"}
+    tracker = make_tracker("council tax? i was in care in preston", "ask_council_tax", slots, active_loop="c")
+    await run(ActionAskAge(), dispatcher, tracker)
+    rule, question = dispatcher.messages
+    assert rule["custom"]["council"] == "lancashire" and "grant" in rule["text"]
+    assert "How old are you" in question["text"] and question["custom"]["topic"] == "council_tax"
+
+
+async def test_two_topics_in_one_message_are_answered_in_the_order_asked(dispatcher):
+    tracker = make_tracker("two things - the gym and housing", "ask_leisure")
+    tracker.latest_message["topics_asked"] = ["leisure", "housing"]
+    await run(ActionAnswerTopic(), dispatcher, tracker)
+    assert [m["custom"]["topic"] for m in dispatcher.messages] == ["leisure", "housing"]
+
+
+async def test_council_tax_asked_with_another_topic_answers_both_in_order(dispatcher):
+    slots = {"council": "luton", "age": LIMIT - 2}
+    tracker = make_tracker("the gym, and council tax? im 23 from luton", "ask_council_tax", slots)
+    tracker.latest_message["topics_asked"] = ["leisure", "council_tax"]
+    await run(ActionAnswerCouncilTax(), dispatcher, tracker)
+    assert [m["custom"]["topic"] for m in dispatcher.messages] == ["leisure", "council_tax"]
+    assert dispatcher.messages[1]["text"].startswith("Yes.")
 
 
 async def test_correcting_the_age_re_answers_council_tax(dispatcher):

@@ -27,9 +27,10 @@ def topics(replies: list[dict]) -> list[str]:
 def test_council_tax_flow_asks_only_what_it_needs_and_can_be_corrected(stack):
     first = stack.say("ct-user", "am i exempt from council tax")
     assert "Which council looked after you" in texts(first)
-    titles = [b["title"] for b in first[0]["buttons"]]
+    (question,) = [r for r in first if r.get("buttons")]
+    titles = [b["title"] for b in question["buttons"]]
     assert titles[0] == "Luton" and titles[-1] == "Another council"
-    second = stack.say("ct-user", first[0]["buttons"][0]["payload"])
+    second = stack.say("ct-user", question["buttons"][0]["payload"])
     assert "How old are you" in texts(second)
     third = stack.say("ct-user", "19")
     assert texts(third).startswith("Yes.")
@@ -41,10 +42,36 @@ def test_council_tax_flow_asks_only_what_it_needs_and_can_be_corrected(stack):
     assert "No, not any more" in texts(again), "the council and age are remembered"
 
 
+def test_the_first_council_tax_reply_says_the_rule_then_asks(stack):
+    first = stack.say("ct-first", "do care leavers have to pay council tax")
+    assert f"until you turn {LIMIT}" in first[0]["text"]
+    assert texts(first).index(f"until you turn {LIMIT}") < texts(first).index("Which council looked after you")
+    assert topics(first) == ["council_tax", "council_tax"], "the rule and the question both say their topic"
+
+
+def test_age_and_council_in_the_question_are_answered_in_one_reply(stack):
+    replies = stack.say("ct-at-once", "is council tax free for me? im 19 and was in luton care")
+    assert texts(replies).startswith("Yes.")
+    assert "How old" not in texts(replies) and "Which council" not in texts(replies)
+    assert topics(replies) == ["council_tax"]
+
+
+def test_two_questions_in_one_message_are_both_answered_in_order(stack):
+    replies = stack.say("two-topics", "do i get help with driving lessons and my passport")
+    assert topics(replies) == ["driving", "id_documents"]
+
+
+def test_council_tax_and_another_topic_are_answered_in_the_order_asked(stack):
+    replies = stack.say("two-with-tax", "quick q about the gym, and also council tax")
+    assert topics(replies)[:2] == ["leisure", "council_tax"]
+    last_text = [r["text"] for r in replies if r.get("text")][-1]
+    assert "Which council looked after you" in last_text, "the question comes after the answers"
+
+
 def test_a_different_question_mid_flow_is_answered_then_the_flow_resumes(stack):
     stack.say("ct-detour", "am i exempt from council tax")
     detour = stack.say("ct-detour", "wait what about driving lessons")
-    assert topics(detour) == ["driving"]
+    assert topics(detour) == ["driving", "council_tax"], "the answer, then the council tax question again"
     assert "Which council looked after you" in texts(detour)
     assert texts(stack.say("ct-detour", "luton im 20")).startswith("Yes.")
 
@@ -97,7 +124,7 @@ def test_crisis_mid_flow_gets_the_crisis_reply_then_the_flow_resumes(stack):
     stack.say("ct-crisis", "am i exempt from council tax")
     stack.say("ct-crisis", "luton")
     crisis = stack.say("ct-crisis", "honestly whats the point anymore")
-    assert topics(crisis) == ["crisis"]
+    assert topics(crisis) == ["crisis", "council_tax"], "the crisis reply first, then the question again"
     assert texts(crisis).index("999") < texts(crisis).index("116 123")
     assert "How old are you" in texts(crisis), "the question is asked again after the crisis reply"
     assert texts(stack.say("ct-crisis", "20")).startswith("Yes.")

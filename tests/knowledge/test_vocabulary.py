@@ -1,7 +1,7 @@
 """The topic vocabulary: the topics a message names, in order, and a bad vocabulary file refused."""
 
 from knowledge import load_knowledge
-from knowledge.vocabulary import plain_words, topics_named
+from knowledge.vocabulary import plain_words, topics_asked, topics_named
 from tests.knowledge.test_loader import data_dir, problems_after  # noqa: F401 - the fixture is used by name
 
 PHRASES = load_knowledge().vocabulary.topics
@@ -33,3 +33,18 @@ def test_a_phrase_in_two_topics_is_refused(data_dir):  # noqa: F811
 def test_a_phrase_with_capitals_or_punctuation_is_refused(data_dir):  # noqa: F811
     shown = problems_after(data_dir, "vocabulary.yaml", lambda d: d["topics"]["leisure"].append("Gym!"))
     assert "write 'Gym!' in lower case" in shown
+
+
+def test_a_phrase_inside_a_longer_phrase_of_another_topic_does_not_count():
+    assert topics_named(PHRASES, "how much is the setting up home grant") == ["setting_up_home"]
+
+
+def test_topics_asked_are_those_named_that_the_classifier_finds_likely_in_the_order_named():
+    ranked = ["council_tax", "leisure", "housing", "money", "driving"]
+    assert topics_asked(PHRASES, "quick one about the gym, and also council tax", ranked) == ["leisure", "council_tax"]
+    assert topics_asked(PHRASES, "the gym and my driving test", ranked) == ["leisure"]
+
+
+def test_one_topic_named_alone_must_be_among_the_classifiers_first_two():
+    assert topics_asked(PHRASES, "is there a free gym", ["housing", "leisure"]) == ["leisure"]
+    assert topics_asked(PHRASES, "is there a free gym", ["housing", "money", "leisure"]) == []
