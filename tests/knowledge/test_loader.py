@@ -142,10 +142,10 @@ def test_a_number_not_in_its_source_is_refused_naming_file_field_and_source(data
 
 def test_a_value_no_point_shows_needs_evidence(data_dir):
     def hidden_value(d):
-        d["topics"]["money"]["values"]["hidden_amount"] = "£75"
+        d["topics"]["universal_credit"]["values"]["hidden_amount"] = "£75"
 
     message = problems_after(data_dir, "national.yaml", hidden_value)
-    assert "national.yaml: topics.money.values.hidden_amount: 75 is not in" in message
+    assert "national.yaml: topics.universal_credit.values.hidden_amount: 75 is not in" in message
 
 
 def test_crisis_line_must_be_a_known_service(data_dir):
