@@ -1,7 +1,10 @@
 """The load generator, a separate process: open-loop Poisson arrivals or closed-loop saturation over loopback.
 
-Usage: python -m bench.load open URL RATE SECONDS [LONG_SHARE] | python -m bench.load saturate URL CONVERSATIONS SECONDS
-Prints one JSON object: latencies (ms, from each message's scheduled send time) and errors.
+Usage: python -m bench.load open LOAD URL RATE SECONDS [LONG_SHARE]
+       python -m bench.load saturate LOAD URL CONVERSATIONS SECONDS
+LOAD is "heldout" (our own short held-out messages) or "blind" (the blind set's English messages: long,
+phrased by other people). Prints one JSON object: latencies (ms, from each message's scheduled send time) and
+errors; never the messages.
 """
 
 from __future__ import annotations
@@ -17,21 +20,39 @@ from pathlib import Path
 import aiohttp
 import yaml
 
+from bench.blind import HALVES, load_half
+
 ROOT = Path(__file__).resolve().parent.parent
 SEED = 2026
+CONVERSATIONS = 400
 
 
-def conversations(count: int, rng: random.Random) -> list[list[str]]:
-    """Conversations of 3 to 8 turns replayed from the held-out NLU set (messages never trained on)."""
+def heldout_messages() -> list[str]:
+    """The held-out NLU set's messages (never trained on), crises left out."""
     data = yaml.safe_load((ROOT / "tests" / "nlu" / "heldout.yml").read_text(encoding="utf-8"))
-    messages = [
+    return [
         line.strip()[2:]
         for block in data["nlu"]
         if block.get("intent") != "crisis"
         for line in block["examples"].splitlines()
         if line.strip()
     ]
-    return [rng.sample(messages, rng.randint(3, 8)) for _ in range(count)]
+
+
+def blind_messages() -> list[str]:
+    """The blind set's English messages, both halves, crises included: real phrasing reaches every path."""
+    return [item.text for half in HALVES for item in load_half(half) if item.english]
+
+
+# Each load: where its messages come from, and how many turns a conversation has.
+LOADS = {"heldout": (heldout_messages, (3, 8)), "blind": (blind_messages, (2, 4))}
+
+
+def conversations(load: str, count: int, rng: random.Random) -> list[list[str]]:
+    """count conversations of one load, each a few of its messages in a row."""
+    source, (shortest, longest) = LOADS[load]
+    messages = source()
+    return [rng.sample(messages, rng.randint(shortest, longest)) for _ in range(count)]
 
 
 ACTIVE = 20  # conversations under way at once: each person waits a few seconds between messages, as people do
@@ -75,16 +96,16 @@ async def _send(client: aiohttp.ClientSession, url: str, sender: str, text: str)
         return False
 
 
-async def open_loop(url: str, rate: float, seconds: float, long_share: float = 0.0) -> dict:
+async def open_loop(load: str, url: str, rate: float, seconds: float, long_share: float = 0.0) -> dict:
     """Messages arrive at a fixed Poisson rate; latency counts from the scheduled time, so queueing shows.
 
     With long_share > 0, that share of messages goes to two long conversations (hundreds of turns each).
     """
     rng = random.Random(SEED)
     run = f"open-{rate:g}-{time.time_ns()}"  # every run starts new conversations, never continues an earlier run's
-    pool = conversations(400, rng)
+    pool = conversations(load, CONVERSATIONS, rng)
     long_ids = [len(pool), len(pool) + 1]
-    pool += [sum(conversations(40, rng), []) for _ in long_ids]
+    pool += [sum(conversations(load, 40, rng), []) for _ in long_ids]
     schedule, t = [], 0.0
     while t < seconds:
         t += rng.expovariate(rate)
@@ -122,11 +143,11 @@ async def open_loop(url: str, rate: float, seconds: float, long_share: float = 0
             "timeline": sorted(timeline), "long_turns": sorted(long_latencies)}  # fmt: skip
 
 
-async def saturate(url: str, count: int, seconds: float) -> dict:
+async def saturate(load: str, url: str, count: int, seconds: float) -> dict:
     """count people each sending their next message as soon as the last is answered; when one conversation
     (3 to 8 turns) ends, that person starts a new one."""
     rng = random.Random(SEED + 1)
-    pool = conversations(400, rng)
+    pool = conversations(load, CONVERSATIONS, rng)
     run = f"saturate-{time.time_ns()}"
     done = 0
     errors = 0
@@ -155,12 +176,13 @@ async def saturate(url: str, count: int, seconds: float) -> dict:
 
 def main() -> int:
     """Run one load and print its JSON result."""
-    mode, url, amount, seconds = sys.argv[1], sys.argv[2], float(sys.argv[3]), float(sys.argv[4])
+    mode, load, url = sys.argv[1], sys.argv[2], sys.argv[3]
+    amount, seconds = float(sys.argv[4]), float(sys.argv[5])
     if mode == "open":
-        long_share = float(sys.argv[5]) if len(sys.argv) > 5 else 0.0
-        result = asyncio.run(open_loop(url, amount, seconds, long_share))
+        long_share = float(sys.argv[6]) if len(sys.argv) > 6 else 0.0
+        result = asyncio.run(open_loop(load, url, amount, seconds, long_share))
     else:
-        result = asyncio.run(saturate(url, int(amount), seconds))
+        result = asyncio.run(saturate(load, url, int(amount), seconds))
     print(json.dumps(result))
     return 0
 

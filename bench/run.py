@@ -1,5 +1,7 @@
-"""`make bench`: train and run our assistant and a stock-Rasa baseline one after the other, repeated in pairs,
-under the same loads, and record every figure. `--soak` runs ours for ten minutes at 10 messages/s instead."""
+"""`make bench`: train and run our assistant and a stock-Rasa baseline one after the other, then the floor (a
+fixed reply on the same path), repeated in pairs, under the same loads, and record every figure. `--soak` runs
+ours for ten minutes at 10 messages/s instead; `--ab OTHER` runs ours from this checkout and from another one
+in turns at 20 messages/s, to weigh a change the other checkout has."""
 
 from __future__ import annotations
 
@@ -27,7 +29,9 @@ WORK = ROOT / "bench" / "work"
 RESULTS = ROOT / "bench" / "results"
 PY = sys.executable
 RASA = str(Path(sys.executable).parent / "rasa")
-RATES = (5, 10, 20, 40, 80)
+RATES = (2, 5, 10, 20, 40, 80)
+LOADS = ("heldout", "blind")  # bench/load.py: our own short held-out messages; the blind set's English messages
+AB_RATE = 20
 SLO_P95_MS = 100
 WARM_UP_RATE, WARM_UP_S = 5, 10
 # What `pip install rasa==3.6.21` chooses for the one package our lock pins differently (requirements.in says why).
@@ -55,8 +59,9 @@ def systems() -> dict[str, dict]:
     shutil.copy(initial / "config.yml", WORK / "baseline-config.yml")
     (WORK / "baseline-credentials.yml").write_text("rest:\n")
     return {
-        "ours": {"config": ROOT / "config.yml", "stock": False},
-        "baseline": {"config": WORK / "baseline-config.yml", "stock": True},
+        "ours": {"config": ROOT / "config.yml", "kind": "ours"},
+        "baseline": {"config": WORK / "baseline-config.yml", "kind": "stock"},
+        "floor": {"kind": "floor"},
     }
 
 
@@ -94,25 +99,31 @@ def rss_kb(pid: int) -> int:
 
 
 class Stack:
-    """One system running under scripts/serve.py, with its memory sampled."""
+    """One system running (ours under a checkout's scripts/serve.py, stock Rasa, or the floor), with its memory
+    sampled."""
 
-    def __init__(self, model: Path, stock: bool = False) -> None:
+    def __init__(self, model: Path | None, kind: str = "ours", root: Path = ROOT) -> None:
         self.ports = {"RASA_PORT": free_port(), "ACTION_PORT": free_port(), "GATEWAY_PORT": free_port()}
         self.started = time.monotonic()
         self.pids: dict[str, int] = {}
         self.peak = {"rasa_kb": 0, "stack_kb": 0}
         self.samples: list[tuple[float, int]] = []
-        self.processes = self._start_stock(model) if stock else self._start_ours(model)
+        if kind == "floor":
+            self.processes = self._start_floor()
+        elif kind == "stock":
+            self.processes = self._start_stock(model)
+        else:
+            self.processes = self._start_ours(model, root)
         self.url = f"http://127.0.0.1:{self.ports['RASA_PORT']}/webhooks/rest/webhook"
         self.startup_s = self._first_answer()
         self.sampling = True
         threading.Thread(target=self._sample, daemon=True).start()
 
-    def _start_ours(self, model: Path) -> list[subprocess.Popen]:
+    def _start_ours(self, model: Path, root: Path) -> list[subprocess.Popen]:
         env = {**os.environ, **{k: str(v) for k, v in self.ports.items()}, "RASA_MODEL": str(model),
                "TRACKER_DB": str(WORK / f"tracker-{model.stem}.db")}  # fmt: skip
         Path(env["TRACKER_DB"]).unlink(missing_ok=True)
-        launcher = subprocess.Popen([PY, "-u", "-m", "scripts.serve"], cwd=ROOT, env=env, text=True,
+        launcher = subprocess.Popen([PY, "-u", "-m", "scripts.serve"], cwd=root, env=env, text=True,
                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
         for line in launcher.stdout:
             found = started(line)
@@ -142,6 +153,12 @@ class Stack:
             self.pids[name] = process.pid
             processes.append(process)
         return processes
+
+    def _start_floor(self) -> list[subprocess.Popen]:
+        command = [PY, "-m", "bench.floor", str(self.ports["RASA_PORT"])]
+        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.pids["floor server"] = process.pid
+        return [process]
 
     @staticmethod
     def _drain(process: subprocess.Popen) -> None:
@@ -186,32 +203,63 @@ def summary(latencies: list[float]) -> dict:
     return {f"p{q}": round(percentile(latencies, q), 1) for q in (50, 95, 99)}
 
 
+def under_load(url: str, load_name: str, seconds: float) -> dict:
+    """One load's figures for a running system: latency at every rate, SLO and saturation throughput."""
+    figures: dict = {"open_loop": {}}
+    for rate in RATES:
+        run = load("open", load_name, url, rate, seconds)
+        figures["open_loop"][rate] = {**summary(run["latencies_ms"]), "errors": run["errors"],
+                                      "messages": len(run["latencies_ms"])}  # fmt: skip
+        time.sleep(3)
+    ok = [r for r, f in figures["open_loop"].items() if f["p95"] < SLO_P95_MS and not f["errors"]]
+    figures["slo_throughput"] = max(ok) if ok else 0
+    saturation = load("saturate", load_name, url, 50, seconds)
+    figures["saturation_throughput"] = round(saturation["throughput"], 1)
+    figures["saturation_errors"] = saturation["errors"]
+    return figures
+
+
 def measure(name: str, spec: dict, seconds: float) -> dict:
-    """Every figure for one system."""
-    model = WORK / f"{name}.tar.gz"
-    result = {"training_s": round(train(name, spec["config"]), 1)}
-    quality = subprocess.run([PY, "-m", "bench.quality", str(model)], cwd=ROOT, capture_output=True, text=True)
-    result.update(json.loads(quality.stdout.strip().splitlines()[-1]))
-    stack = Stack(model, spec["stock"])
+    """Every figure for one system (the floor has no model, so no training, quality or Rasa server)."""
+    result: dict = {}
+    model = None
+    if spec["kind"] != "floor":
+        model = WORK / f"{name}.tar.gz"
+        result["training_s"] = round(train(name, spec["config"]), 1)
+        quality = subprocess.run([PY, "-m", "bench.quality", str(model)], cwd=ROOT, capture_output=True, text=True)
+        result.update(json.loads(quality.stdout.strip().splitlines()[-1]))
+    stack = Stack(model, spec["kind"])
     try:
         result["startup_s"] = round(stack.startup_s, 1)
-        load("open", stack.url, WARM_UP_RATE, WARM_UP_S)  # not recorded: first calls load lazily built parts
-        result["open_loop"] = {}
-        for rate in RATES:
-            run = load("open", stack.url, rate, seconds)
-            result["open_loop"][rate] = {**summary(run["latencies_ms"]), "errors": run["errors"],
-                                         "messages": len(run["latencies_ms"])}  # fmt: skip
-            time.sleep(3)
-        ok = [r for r in RATES if result["open_loop"][r]["p95"] < SLO_P95_MS and not result["open_loop"][r]["errors"]]
-        result["slo_throughput"] = max(ok) if ok else 0
-        saturation = load("saturate", stack.url, 50, seconds)
-        result["saturation_throughput"] = round(saturation["throughput"], 1)
-        result["saturation_errors"] = saturation["errors"]
-        result["rasa_rss_peak_mb"] = round(stack.peak["rasa_kb"] / 1024)
+        result["loads"] = {}
+        for load_name in LOADS:
+            load("open", load_name, stack.url, WARM_UP_RATE, WARM_UP_S)  # not recorded: lazily built parts load
+            result["loads"][load_name] = under_load(stack.url, load_name, seconds)
+        if spec["kind"] != "floor":
+            result["rasa_rss_peak_mb"] = round(stack.peak["rasa_kb"] / 1024)
         result["stack_rss_peak_mb"] = round(stack.peak["stack_kb"] / 1024)
     finally:
         stack.stop()
     return result
+
+
+def ab(other: Path, seconds: float, rounds: int) -> dict:
+    """Ours from this checkout (A) and from another (B), on this checkout's trained model, started in turns
+    (A B, then B A, ...): p95 at AB_RATE on each load, every run kept."""
+    model = ROOT / "models" / "assistant.tar.gz"
+    runs: dict[str, dict[str, list[float]]] = {v: {n: [] for n in LOADS} for v in ("A", "B")}
+    for index in range(rounds):
+        for variant in ("A", "B") if index % 2 == 0 else ("B", "A"):
+            stack = Stack(model, root=ROOT if variant == "A" else other)
+            try:
+                for load_name in LOADS:
+                    load("open", load_name, stack.url, WARM_UP_RATE, WARM_UP_S)
+                    run = load("open", load_name, stack.url, AB_RATE, seconds)
+                    runs[variant][load_name].append(summary(run["latencies_ms"])["p95"])
+            finally:
+                stack.stop()
+            time.sleep(3)
+    return {"rate": AB_RATE, "seconds_per_load": seconds, "A": str(ROOT), "B": str(other), "p95": runs}
 
 
 def soak(minutes: float, rate: float) -> dict:
@@ -223,7 +271,7 @@ def soak(minutes: float, rate: float) -> dict:
     stack = Stack(ROOT / "models" / "assistant.tar.gz")
     try:
         loaded_at = time.monotonic() - stack.started
-        run = load("open", stack.url, rate, minutes * 60, 0.1)
+        run = load("open", "heldout", stack.url, rate, minutes * 60, 0.1)
         rasa_start = next(kb for t, kb in stack.samples if t >= stack.startup_s)
         rasa_end = stack.samples[-1][1]
     finally:
@@ -255,16 +303,20 @@ def main() -> int:
     """Run the benchmark (or the soak) and write bench/results/*.json and docs/benchmarks.md."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--soak", action="store_true")
+    parser.add_argument("--ab", type=Path, metavar="OTHER", help="another checkout of the project, to compare")
     args = parser.parse_args()
     RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    seconds = float(os.environ.get("BENCH_SECONDS", "20"))
+    pairs = int(os.environ.get("BENCH_PAIRS", "2"))
     if args.soak:
         result = {"kind": "soak", "when": stamp, **soak(float(os.environ.get("SOAK_MINUTES", "10")), 10)}
+    elif args.ab:
+        result = {"kind": "ab", "when": stamp, **ab(args.ab.resolve(), seconds, 2 * pairs)}
     else:
-        seconds = float(os.environ.get("BENCH_SECONDS", "20"))
-        pairs = int(os.environ.get("BENCH_PAIRS", "2"))
         specs = systems()
-        result = {"kind": "bench", "when": stamp, "seconds_per_load": seconds, "rates": RATES, "pairs": []}
+        result = {"kind": "bench", "when": stamp, "seconds_per_load": seconds, "rates": RATES, "loads": LOADS,
+                  "pairs": []}  # fmt: skip
         for index in range(pairs):
             print(f"Pair {index + 1} of {pairs}...", flush=True)
             result["pairs"].append({name: measure(name, spec, seconds) for name, spec in specs.items()})
