@@ -13,8 +13,10 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from knowledge import KnowledgeBase, load_knowledge
+from knowledge import KnowledgeBase
 from knowledge.crisis import CATEGORY_ENTITY, detect_crisis, says_not_a_crisis
+
+from .server_knowledge import server_knowledge
 
 CRISIS_INTENT = "crisis"
 FALLBACK_INTENT = "nlu_fallback"
@@ -62,7 +64,7 @@ class CrisisDetector(GraphComponent, IntentClassifier):
         execution_context: ExecutionContext,
     ) -> CrisisDetector:
         """Load the checked knowledge base (a bad crisis file stops the server here)."""
-        return cls(load_knowledge())
+        return cls(server_knowledge())
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Mark every message that signals risk as a crisis, with its category."""

@@ -13,11 +13,12 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from knowledge import KnowledgeBase, load_knowledge
+from knowledge import KnowledgeBase
 from knowledge.language_detect import ENGLISH
 from knowledge.language_replies import read_language
 
 from .crisis_detector import CRISIS_INTENT, FALLBACK_INTENT, CrisisDetector, mark_crisis
+from .server_knowledge import server_knowledge
 
 LANGUAGE_ENTITY = "language"
 OTHER_LANGUAGE_INTENT = "other_language"
@@ -58,7 +59,7 @@ class LanguageDetector(GraphComponent, IntentClassifier):
         execution_context: ExecutionContext,
     ) -> LanguageDetector:
         """Load the checked knowledge base (a bad language file stops the server here)."""
-        return cls(load_knowledge())
+        return cls(server_knowledge())
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Read each message's language; mark crises in other languages, and other-language small talk."""

@@ -26,7 +26,7 @@ from sklearn.calibration import CalibratedClassifierCV
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.svm import LinearSVC
 
-from knowledge import load_knowledge
+from .server_knowledge import server_knowledge
 
 MODEL_FILE = "linear_intents.npz"
 TOPIC_INTENT_PREFIX = "ask_"
@@ -135,7 +135,7 @@ def fit(texts: list[str], intents: np.ndarray, config: dict[str, Any]) -> Fitted
 def vocabulary_examples(intents: set[str]) -> list[tuple[str, str]]:
     """(text, intent) examples from the knowledge base's topic vocabulary, for the topic intents trained on."""
     examples = []
-    for topic, phrases in load_knowledge().vocabulary.topics.items():
+    for topic, phrases in server_knowledge().vocabulary.topics.items():
         intent = f"{TOPIC_INTENT_PREFIX}{topic}"
         if intent in intents:
             examples += [(frame.format(phrase), intent) for phrase in phrases for frame in EXAMPLE_FRAMES]

@@ -12,8 +12,10 @@ from rasa.core.channels.rest import RestInput
 from sanic import Blueprint
 
 from deployment.settings import build_context, load_settings
-from knowledge import Context, load_knowledge, safe_reply_for
+from knowledge import Context, safe_reply_for
 from knowledge.context import METADATA_COUNCIL
+
+from .server_knowledge import server_knowledge
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +37,7 @@ class SafeRestInput(RestInput):
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> SafeRestInput:
         """The channel with its context, built once from the deployment's settings (a bad setting stops Rasa)."""
-        return cls(build_context(load_settings(), load_knowledge()))
+        return cls(build_context(load_settings(), server_knowledge()))
 
     @classmethod
     def name(cls) -> str:

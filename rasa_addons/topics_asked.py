@@ -19,9 +19,11 @@ from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
-from knowledge import KnowledgeBase, load_knowledge
+from knowledge import KnowledgeBase
 from knowledge.council_tax import TOPIC as COUNCIL_TAX
 from knowledge.vocabulary import topics_asked
+
+from .server_knowledge import server_knowledge
 
 TOPICS_ASKED = "topics_asked"
 TOPIC_INTENT_PREFIX = "ask_"
@@ -74,7 +76,7 @@ class TopicsAsked(GraphComponent, IntentClassifier):
         execution_context: ExecutionContext,
     ) -> TopicsAsked:
         """Load the checked knowledge base, whose vocabulary names the topics."""
-        return cls(load_knowledge())
+        return cls(server_knowledge())
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Settle each message's topics."""
