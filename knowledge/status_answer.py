@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from .answers import Answer, SourceTrail, local_part, next_step, with_source
+from .answers import Answer, SourceTrail, ask_line, local_part, next_step, with_source
 from .loader import KnowledgeBase
 from .status_checker import TOPIC, Decision, Limits, Question, Status
 from .templates import council_context, national_context, render
+from .uncovered import advice_line, uncovered_opening
 
 YES_NO = (("Yes", "yes"), ("No", "no"), ("Not sure", "not sure"))
 FULL_STATUSES = {Status.ELIGIBLE, Status.RELEVANT, Status.FORMER_RELEVANT, Status.QUALIFYING}
@@ -49,19 +50,22 @@ def missing_text(question: Question, limits: Limits) -> str:
     return texts.get(question, question.value.replace("_", " "))
 
 
-def status_answer(kb: KnowledgeBase, council_id: str, decision: Decision) -> Answer:
-    """The result: the status decided (or what is missing), what it means everywhere and in this council's offer,
-    that their PA can confirm it, and who to contact now."""
+def status_answer(
+    kb: KnowledgeBase, council_id: str | None, decision: Decision, council_name: str | None = None
+) -> Answer:
+    """The result: the status decided (or what is missing), what it means everywhere and in the offer of the council
+    that looked after them (council_id None: one we do not cover, named council_name), that their PA can confirm it,
+    and who to contact now."""
     national = kb.national.topics[TOPIC]
     limits = Limits.of(kb)
     context = national_context(kb.national, TOPIC)
-    council = kb.council(council_id)
     trail = SourceTrail()
     trail.add(kb.national.sources["care_leaver_statuses"])
     if decision.status is None:
         needed = " and ".join(missing_text(q, limits) for q in decision.missing)
         opening = f"{render(national.outcomes['missing'], context)} {needed}. Your PA or social worker can check it."
-        return Answer(TOPIC, council_id, with_source([opening, next_step(kb, council, TOPIC)], trail), trail.refs())
+        blocks = [opening, _who_to_ask(kb, council_id, trail)]
+        return Answer(TOPIC, council_id, with_source(blocks, trail), trail.refs())
     blocks = [render(national.outcomes[decision.status.value], context)]
     if decision.status in FULL_STATUSES:
         meaning = []
@@ -70,14 +74,27 @@ def status_answer(kb: KnowledgeBase, council_id: str, decision: Decision) -> Ans
                 trail.add(kb.national.sources[point.source])
                 meaning.append(render(point.text, context))
         blocks.append("Everywhere in England: " + " ".join(meaning))
-        blocks.append(_local_offer(kb, council_id, trail))
+        blocks.append(_local_offer(kb, council_id, council_name, trail))
         blocks.append("Your PA can confirm your status: it's written in your pathway plan.")
-    blocks.append(next_step(kb, council, TOPIC))
+    blocks.append(_who_to_ask(kb, council_id, trail))
     return Answer(TOPIC, council_id, with_source(blocks, trail), trail.refs())
 
 
-def _local_offer(kb: KnowledgeBase, council_id: str, trail: SourceTrail) -> str:
-    """What this council's offer says about care leaver statuses, or that it is silent."""
+def _who_to_ask(kb: KnowledgeBase, council_id: str | None, trail: SourceTrail) -> str:
+    """The council's team for this topic, or the national advice line for a council we do not cover."""
+    if council_id is None:
+        return ask_line(advice_line(kb, trail))
+    council = kb.council(council_id)
+    topic = council.topics.get(TOPIC)
+    contact = council.contacts[topic.ask if topic and topic.ask else council.service_hours.in_hours]
+    trail.add(council.sources[contact.source])
+    return next_step(kb, council, TOPIC)
+
+
+def _local_offer(kb: KnowledgeBase, council_id: str | None, council_name: str | None, trail: SourceTrail) -> str:
+    """What this council's offer says about care leaver statuses, or that it is silent or we do not have it."""
+    if council_id is None:
+        return uncovered_opening(kb, TOPIC, council_name)
     council = kb.council(council_id)
     topic = council.topics.get(TOPIC)
     if topic is None or not topic.points:
