@@ -51,7 +51,8 @@ class Answer:
     def payload(self) -> dict:
         """The custom payload sent beside the text: topic, council, sources, the crisis category or the letter if
         any, and the language if not English."""
-        shown: dict[str, object] = {"topic": self.topic, "council": self.council, "sources": [s.as_payload() for s in self.sources]}
+        sources = [s.as_payload() for s in self.sources]
+        shown: dict[str, object] = {"topic": self.topic, "council": self.council, "sources": sources}
         if self.category:
             shown["category"] = self.category
         if self.letter:

@@ -124,14 +124,16 @@ def _check_frame(file: str, letters: LettersFile) -> list[str]:
 
 
 def letter_gaps(letters: LettersFile, councils: Mapping[str, CouncilFile]) -> list[str]:
-    """Letters a council's file gives no address or email for: each says to ring and ask instead."""
-    gaps = []
+    """Contacts letters go to that a council's file gives no address or email for: those letters say to ring
+    and ask where to send them instead."""
+    unaddressed: dict[tuple[str, str], list[str]] = {}
     for council_id, council in councils.items():
         for letter_id, letter in letters.letters.items():
-            contact = council.contacts[recipient_key(letter, council)]
-            if not postal_lines(contact):
-                gaps.append(
-                    f"knowledge/data/councils/{council_id}.yaml: contacts.{recipient_key(letter, council)}: no address "
-                    f"or email for the '{letter_id}' letter (it tells people to ring and ask where to send it)"
-                )
-    return gaps
+            key = recipient_key(letter, council)
+            if not postal_lines(council.contacts[key]):
+                unaddressed.setdefault((council_id, key), []).append(letter_id)
+    return [
+        f"knowledge/data/councils/{council_id}.yaml: contacts.{key}: no address or email, so these letters "
+        f"tell people to ring and ask where to send them: {', '.join(ids)}"
+        for (council_id, key), ids in unaddressed.items()
+    ]
