@@ -46,13 +46,17 @@ class Answer:
     sources: tuple[SourceRef, ...] = field(default_factory=tuple)
     language: str | None = None
     category: str | None = None
+    letter: dict[str, str] | None = None
 
     def payload(self) -> dict:
-        """The custom payload sent beside the text: topic, council, sources, the crisis category if any, and the
-        language if not English."""
-        shown = {"topic": self.topic, "council": self.council, "sources": [s.as_payload() for s in self.sources]}
+        """The custom payload sent beside the text: topic, council, sources, the crisis category or the letter if
+        any, and the language if not English."""
+        sources = [s.as_payload() for s in self.sources]
+        shown: dict[str, object] = {"topic": self.topic, "council": self.council, "sources": sources}
         if self.category:
             shown["category"] = self.category
+        if self.letter:
+            shown["letter"] = self.letter
         return {"language": self.language, **shown} if self.language else shown
 
 

@@ -12,6 +12,8 @@ from pydantic import BaseModel, ValidationError
 
 from . import checks, provenance
 from .language_schema import LanguageFile, check_language
+from .letter_parts import check_letters
+from .letter_schema import LettersFile
 from .provenance import council_facts, national_facts
 from .schema import CouncilFile, CouncilName, CouncilRegister, CrisisFile, NationalFile, VocabularyFile
 
@@ -36,6 +38,7 @@ class KnowledgeBase:
     register: CouncilRegister
     crisis: CrisisFile
     vocabulary: VocabularyFile
+    letters: LettersFile
     languages: Mapping[str, LanguageFile] = field(default_factory=dict)
 
     def council(self, council_id: str) -> CouncilFile:
@@ -99,6 +102,8 @@ def load_knowledge(data_dir: Path = DATA_DIR, sources_dir: Path = provenance.SOU
     register = _collect(problems, register_path, CouncilRegister)
     crisis = _collect(problems, crisis_path, CrisisFile)
     vocabulary = _collect(problems, vocabulary_path, VocabularyFile)
+    letters_path = data_dir / "letters.yaml"
+    letters = _collect(problems, letters_path, LettersFile)
     councils: dict[str, CouncilFile] = {}
     council_paths = sorted((data_dir / "councils").glob("*.yaml"))
     if not council_paths:
@@ -121,9 +126,11 @@ def load_knowledge(data_dir: Path = DATA_DIR, sources_dir: Path = provenance.SOU
         problems += checks.check_crisis(shown_path(crisis_path), crisis, national)
     if vocabulary is not None and national is not None:
         problems += checks.check_vocabulary(shown_path(vocabulary_path), vocabulary, national)
+    if letters is not None and national is not None:
+        problems += check_letters(shown_path(letters_path), letters, national, councils, texts)
     languages = _load_languages(problems, data_dir / "languages", crisis)
     # A file that did not load has listed its problem; the None checks say so to the type checker too.
-    if problems or national is None or register is None or crisis is None or vocabulary is None:
+    if problems or national is None or register is None or crisis is None or vocabulary is None or letters is None:
         raise KnowledgeError(problems)
     return KnowledgeBase(
         national=national,
@@ -131,6 +138,7 @@ def load_knowledge(data_dir: Path = DATA_DIR, sources_dir: Path = provenance.SOU
         register=register,
         crisis=crisis,
         vocabulary=vocabulary,
+        letters=letters,
         languages=languages,
     )
 

@@ -110,6 +110,7 @@ class Topic(Strict):
     points: list[Point] = []
     how: Text | None = None
     ask: Identifier | None = None
+    letter_to: Identifier | None = None
     outcomes: dict[Identifier, Text] = {}
     conflicts: list[Conflict] = []
     evidence: dict[Identifier, Evidence] = {}

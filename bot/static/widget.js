@@ -37,6 +37,33 @@
     }
   }
 
+  function letterBlock(letter) {
+    var box = el("div", { class: "cla-letter-box" });
+    box.appendChild(el("pre", { class: "cla-letter", tabindex: "0", "aria-label": letter.title }, letter.text));
+    var actions = el("div", { class: "cla-letter-actions" });
+    var copy = el("button", { type: "button", class: "cla-copy" }, "Copy");
+    var status = el("span", { class: "cla-copied", role: "status" });
+    copy.addEventListener("click", function () {
+      var done = function () { status.textContent = "Copied. Paste it into an email or a document."; };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(letter.text).then(done, function () {
+          status.textContent = "Copying didn't work here: use Download instead.";
+        });
+      } else {
+        status.textContent = "Copying didn't work here: use Download instead.";
+      }
+    });
+    var file = new Blob([letter.text], { type: "text/plain;charset=utf-8" });
+    var download = el("a", { class: "cla-download", href: URL.createObjectURL(file), download: letter.filename },
+      "Download");
+    download.appendChild(el("span", { class: "cla-sr" }, " " + letter.title + " as a text file"));
+    actions.appendChild(copy);
+    actions.appendChild(download);
+    actions.appendChild(status);
+    box.appendChild(actions);
+    return box;
+  }
+
   function build(config) {
     var root = el("aside", { class: "cla-root", "aria-label": "Care leavers' chat assistant" });
     var launcher = el("button", { type: "button", class: "cla-launcher", "aria-expanded": "false",
@@ -112,6 +139,7 @@
         });
         if (sources.childNodes.length) { item.appendChild(sources); }
       }
+      if (reply && reply.letter) { item.appendChild(letterBlock(reply.letter)); }
       if (reply && reply.buttons && reply.buttons.length) {
         var group = el("div", { class: "cla-buttons", role: "group", "aria-label": "Suggested answers" });
         reply.buttons.forEach(function (button) {

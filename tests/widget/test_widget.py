@@ -1,6 +1,7 @@
 """The chat widget in a real browser: keyboard use, safety, quick exit, small screens, axe, and no JavaScript."""
 
 import re
+from pathlib import Path
 
 import httpx
 from axe_playwright_python.sync_playwright import Axe
@@ -179,3 +180,40 @@ def test_long_messages_get_a_notice_and_fast_senders_a_kind_limit(stack):
     assert 429 in statuses
     limited = httpx.post(stack.gateway + "/chat", json={"conversation": conversation, "message": "hi"}, timeout=30)
     assert "wait a minute" in limited.json()["replies"][0]["text"]
+
+
+def test_a_letter_can_be_copied_and_downloaded_as_a_text_file(page, stack):
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=stack.gateway)
+    open_with_keyboard(page, stack)
+    ask(page, "how do i get my care file")
+    page.get_by_role("button", name=KB.letters.letters["care_file"].button).click()
+    letter = page.locator(".cla-bot").last.locator("pre.cla-letter")
+    expect(letter).to_contain_text("[Your name]")
+    expect(letter).to_contain_text(LUTON.contacts["complaints"].name)
+    shown = letter.inner_text()
+    copy = page.get_by_role("button", name="Copy", exact=True)
+    copy.click()
+    expect(page.get_by_role("status").last).to_contain_text("Copied")
+    assert page.evaluate("navigator.clipboard.readText()") == shown
+    with page.expect_download() as download_info:
+        page.get_by_role("link", name=re.compile("^Download")).click()
+    download = download_info.value
+    assert download.suggested_filename == "luton-care-file.txt"
+    saved = Path(download.path()).read_text(encoding="utf-8")
+    assert saved.startswith("[Your name]")
+    assert "Article 15" in saved
+    assert saved.strip() == shown.strip()
+
+
+def test_without_javascript_the_letter_is_shown_as_text(browser, stack):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(stack.gateway + "/")
+        page.get_by_label("Your question").fill("template letter complaint")
+        page.get_by_role("button", name="Send").click()
+        letter = page.locator(".cla-bot pre.cla-letter")
+        expect(letter).to_contain_text("[Your name]")
+        expect(letter).to_contain_text(LUTON.contacts["complaints"].name)
+    finally:
+        context.close()
