@@ -14,6 +14,7 @@ from . import checks, provenance
 from .language_schema import LanguageFile, check_language
 from .letter_parts import check_letters
 from .letter_schema import LettersFile
+from .pa_schema import PaNotAnsweringFile, check_pa_not_answering
 from .provenance import council_facts, national_facts
 from .schema import CouncilFile, CouncilName, CouncilRegister, CrisisFile, NationalFile, VocabularyFile
 
@@ -39,6 +40,7 @@ class KnowledgeBase:
     crisis: CrisisFile
     vocabulary: VocabularyFile
     letters: LettersFile
+    pa_not_answering: PaNotAnsweringFile
     languages: Mapping[str, LanguageFile] = field(default_factory=dict)
 
     def council(self, council_id: str) -> CouncilFile:
@@ -104,6 +106,8 @@ def load_knowledge(data_dir: Path = DATA_DIR, sources_dir: Path = provenance.SOU
     vocabulary = _collect(problems, vocabulary_path, VocabularyFile)
     letters_path = data_dir / "letters.yaml"
     letters = _collect(problems, letters_path, LettersFile)
+    pa_path = data_dir / "pa_not_answering.yaml"
+    pa_not_answering = _collect(problems, pa_path, PaNotAnsweringFile)
     councils: dict[str, CouncilFile] = {}
     council_paths = sorted((data_dir / "councils").glob("*.yaml"))
     if not council_paths:
@@ -128,9 +132,19 @@ def load_knowledge(data_dir: Path = DATA_DIR, sources_dir: Path = provenance.SOU
         problems += checks.check_vocabulary(shown_path(vocabulary_path), vocabulary, national)
     if letters is not None and national is not None:
         problems += check_letters(shown_path(letters_path), letters, national, councils, texts)
+    if pa_not_answering is not None and national is not None:
+        problems += check_pa_not_answering(shown_path(pa_path), pa_not_answering, national)
     languages = _load_languages(problems, data_dir / "languages", crisis)
     # A file that did not load has listed its problem; the None checks say so to the type checker too.
-    if problems or national is None or register is None or crisis is None or vocabulary is None or letters is None:
+    if (
+        problems
+        or national is None
+        or register is None
+        or crisis is None
+        or vocabulary is None
+        or letters is None
+        or pa_not_answering is None
+    ):
         raise KnowledgeError(problems)
     return KnowledgeBase(
         national=national,
@@ -139,6 +153,7 @@ def load_knowledge(data_dir: Path = DATA_DIR, sources_dir: Path = provenance.SOU
         crisis=crisis,
         vocabulary=vocabulary,
         letters=letters,
+        pa_not_answering=pa_not_answering,
         languages=languages,
     )
 
