@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
 
 from deployment.settings import LOOPBACK, Settings, load_settings
 from scripts import services
@@ -108,5 +107,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    Path(ROOT / "var").mkdir(exist_ok=True)
     sys.exit(main())
