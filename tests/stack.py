@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import secrets
@@ -76,10 +77,12 @@ class Stack:
 
     def count_events(self, sender: str | None = None) -> int:
         """How many events the tracker store holds for one conversation (or for all of them)."""
-        where, args = ("WHERE sender_id = %s", (sender,)) if sender else ("", ())
+        args = (sender,) if sender else ()
         if self.postgres is None:
+            where = "WHERE sender_id = ?" if sender else ""
             with sqlite3.connect(self.tracker_db) as connection:
-                return connection.execute(f"SELECT COUNT(*) FROM events {where.replace('%s', '?')}", args).fetchone()[0]  # noqa: S608
+                return connection.execute(f"SELECT COUNT(*) FROM events {where}", args).fetchone()[0]  # noqa: S608
+        where = "WHERE sender_id = %s" if sender else ""
         with postgres_connection(self.postgres) as connection, connection.cursor() as cursor:
             cursor.execute(f"SELECT COUNT(*) FROM events {where}", args)  # noqa: S608
             return cursor.fetchone()[0]
@@ -108,12 +111,17 @@ def drain(stream, log) -> None:
         log.flush()
 
 
+@contextlib.contextmanager
 def postgres_connection(settings: dict[str, str]):
-    """A connection to the tracker store's PostgreSQL database, from the launcher's settings."""
-    return psycopg2.connect(
+    """A connection to the tracker store's PostgreSQL database, from the launcher's settings; closed after."""
+    connection = psycopg2.connect(
         host="127.0.0.1", port=settings["POSTGRES_PORT"], dbname=settings["POSTGRES_DB"],
         user=settings["POSTGRES_USER"], password=settings["POSTGRES_PASSWORD"],
     )  # fmt: skip
+    try:
+        yield connection
+    finally:
+        connection.close()
 
 
 def free_ports_in_a_row(count: int) -> int:
