@@ -6,11 +6,15 @@ RASA := RASA_TELEMETRY_ENABLED=false $(VENV)/bin/rasa
 MODEL := models/assistant.tar.gz
 RESULTS := var/test-results
 
-.PHONY: run chat test lint format check-knowledge train install lock validate-data unit conversations nlu-score \
-	safety-score browser bench soak eval test-clock report
+.PHONY: run run-cluster services chat test lint format check-knowledge train install lock validate-data unit \
+	conversations nlu-score safety-score browser bench soak eval test-clock report
 
 run: train
 	$(PY) -m scripts.serve
+
+# Several Rasa servers on PostgreSQL and Redis (installed with apt-get where missing), behind one gateway.
+run-cluster: train services
+	$(PY) -m scripts.serve_cluster
 
 chat: install
 	$(PY) -m bot.cli
@@ -32,15 +36,19 @@ train: check-knowledge
 validate-data: install
 	$(RASA) data validate --fail-on-warnings
 
-unit: train browser
+unit: train browser services
 	$(PY) -m pytest
 
 browser:
 	scripts/install_chromium.sh
 
+# PostgreSQL and redis-server for `make run-cluster` and its tests: Debian's packages, installed where missing.
+services: install
+	$(PY) -m scripts.services install
+
 # The tests with every stack, gateway and context on one fixed clock, e.g. in office hours and out of them:
 #   make test-clock CLOCK=2026-12-02T10:30:00+00:00 [TESTS="tests/telegram tests/e2e tests/actions"]
-test-clock: train browser
+test-clock: train browser services
 	@test -n "$(CLOCK)" || { echo "Say which clock: make test-clock CLOCK=2026-12-02T10:30:00+00:00"; exit 2; }
 	ASSISTANT_CLOCK=$(CLOCK) $(PY) -m pytest $(TESTS)
 

@@ -24,6 +24,7 @@ from knowledge import Context
 from .buttons import ButtonBook
 from .erasure import Erasure, ErasureError
 from .rasa_client import RasaClient
+from .rasa_servers import RasaServers
 from .request_body import MAX_TELEGRAM_BODY_BYTES, BadRequestError, json_object
 from .telegram_bot import TelegramChannel
 from .web import web_routes
@@ -82,8 +83,9 @@ async def keep_retention(erasure: Erasure, retention_days: int) -> None:
 
 def create_app(settings: Settings, context: Context) -> Starlette:
     """The gateway's web app, every reply from the context given; Telegram starts and stops with it."""
-    rasa = RasaClient(settings.rasa_url, settings.rasa_timeout_s, context)
-    erasure = Erasure(settings.rasa_url, settings.erasure_secret)
+    servers = RasaServers(settings.rasa_urls)
+    rasa = RasaClient(servers, settings.rasa_timeout_s, context)
+    erasure = Erasure(servers, settings.erasure_secret)
     buttons = ButtonBook()
     secret = id_secret(settings)
     channel = TelegramChannel(settings, rasa, erasure, secret, buttons, context) if settings.telegram_mode else None

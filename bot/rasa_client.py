@@ -1,4 +1,5 @@
-"""One async client for Rasa's REST channel, shared by every channel: pooled, time-limited, retried once."""
+"""One async client for Rasa's REST channel, shared by every channel: pooled, time-limited, spread over the Rasa
+servers by conversation, sent to the next server only when the first certainly never got it (bot/rasa_servers.py)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import httpx
 from knowledge import Context
 from knowledge.context import METADATA_COUNCIL
 
+from .rasa_servers import RasaServers
 from .replies import Reply, from_rasa, safe_replies
 
 logger = logging.getLogger(__name__)
@@ -18,9 +20,9 @@ logger = logging.getLogger(__name__)
 class RasaClient:
     """Sends a user's message to Rasa and returns the replies, or the safe reply if Rasa fails or is slow."""
 
-    def __init__(self, base_url: str, timeout_s: float, context: Context) -> None:
+    def __init__(self, servers: RasaServers, timeout_s: float, context: Context) -> None:
         self.context = context
-        self.url = f"{base_url.rstrip('/')}/webhooks/rest/webhook"
+        self.servers = servers
         self.timeout_s = timeout_s
         self.client = httpx.AsyncClient(
             timeout=httpx.Timeout(timeout_s),
@@ -33,16 +35,13 @@ class RasaClient:
 
     async def _post(self, sender: str, text: str, metadata: dict | None) -> list[dict]:
         body = {"sender": sender, "message": text, "metadata": metadata or {}}
-        for attempt in (1, 2):
-            try:
-                response = await self.client.post(self.url, json=body)
-                response.raise_for_status()
-                return response.json()
-            except httpx.ConnectError:
-                # Nothing reached Rasa, so trying again cannot answer the message twice.
-                if attempt == 2:
-                    raise
-        raise AssertionError("unreachable")
+
+        async def post(base_url: str) -> list[dict]:
+            response = await self.client.post(f"{base_url}/webhooks/rest/webhook", json=body)
+            response.raise_for_status()
+            return response.json()
+
+        return await self.servers.first_up(sender, post)
 
     async def send(self, sender: str, text: str, metadata: dict | None = None) -> list[Reply]:
         """The replies to one message; never empty: on any failure or after the time limit, the safe reply

@@ -23,6 +23,10 @@ DEFAULT_ACTION_PORT = 5055
 DEFAULT_GATEWAY_PORT = 8000
 DEFAULT_TRACKER_DB = ROOT / "var" / "rasa.db"
 DEFAULT_MODEL = ROOT / "models" / "assistant.tar.gz"
+# Cluster mode (`make run-cluster`): ports off the system's own PostgreSQL and Redis defaults, so both can run.
+DEFAULT_POSTGRES_PORT = 5433
+DEFAULT_REDIS_PORT = 6380
+DEFAULT_RASA_SERVERS = 2
 
 
 class SettingsError(ValueError):
@@ -58,6 +62,16 @@ class Settings:
     widget_origins: tuple[str, ...]
     web_messages_per_minute: int
     quick_exit_url: str
+    rasa_urls: tuple[str, ...]
+    rasa_servers: int
+    cluster_endpoints: Path
+    postgres_port: int
+    postgres_data: Path
+    postgres_db: str
+    postgres_user: str
+    postgres_password: str | None
+    redis_port: int
+    redis_data: Path
 
     @property
     def telegram_mode(self) -> str | None:
@@ -89,11 +103,16 @@ def _number(env: Mapping[str, str], name: str, default: float, kind: type = int)
         raise SettingsError(f"{name}={value!r} is not a number") from error
 
 
+def _urls(value: str | None) -> tuple[str, ...]:
+    return tuple(url.strip() for url in (value or "").split(",") if url.strip())
+
+
 def load_settings(env: Mapping[str, str] | None = None) -> Settings:
     """Settings from the environment (or the mapping given), with defaults for running on one machine."""
     env = os.environ if env is None else env
     host = env.get("ASSISTANT_HOST", LOOPBACK)
     rasa_port = int(_number(env, "RASA_PORT", DEFAULT_RASA_PORT))
+    rasa_url = env.get("RASA_URL") or f"http://{LOOPBACK}:{rasa_port}"
     return Settings(
         council=env.get("ASSISTANT_COUNCIL") or DEFAULT_COUNCIL,
         clock=_clock(env.get("ASSISTANT_CLOCK")),
@@ -105,7 +124,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         model=Path(env.get("RASA_MODEL") or DEFAULT_MODEL),
         credentials=Path(env.get("RASA_CREDENTIALS") or ROOT / "credentials.yml"),
         endpoints=Path(env.get("RASA_ENDPOINTS") or ROOT / "endpoints.yml"),
-        rasa_url=env.get("RASA_URL") or f"http://{LOOPBACK}:{rasa_port}",
+        rasa_url=rasa_url,
         gateway_host=env.get("GATEWAY_HOST", LOOPBACK),
         gateway_secret=env.get("GATEWAY_SECRET") or None,
         erasure_secret=env.get("ERASURE_SECRET", ""),
@@ -120,6 +139,16 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         widget_origins=tuple(o.strip() for o in env.get("WIDGET_ORIGINS", "").split(",") if o.strip()),
         web_messages_per_minute=int(_number(env, "WEB_MESSAGES_PER_MINUTE", 20)),
         quick_exit_url=env.get("QUICK_EXIT_URL", "https://www.bbc.co.uk/weather"),
+        rasa_urls=_urls(env.get("RASA_URLS")) or (rasa_url,),
+        rasa_servers=int(_number(env, "RASA_SERVERS", DEFAULT_RASA_SERVERS)),
+        cluster_endpoints=Path(env.get("RASA_CLUSTER_ENDPOINTS") or ROOT / "endpoints-cluster.yml"),
+        postgres_port=int(_number(env, "POSTGRES_PORT", DEFAULT_POSTGRES_PORT)),
+        postgres_data=Path(env.get("POSTGRES_DATA") or ROOT / "var" / "postgres"),
+        postgres_db=env.get("POSTGRES_DB") or "rasa",
+        postgres_user=env.get("POSTGRES_USER") or "rasa",
+        postgres_password=env.get("POSTGRES_PASSWORD") or None,
+        redis_port=int(_number(env, "REDIS_PORT", DEFAULT_REDIS_PORT)),
+        redis_data=Path(env.get("REDIS_DATA") or ROOT / "var" / "redis"),
     )
 
 

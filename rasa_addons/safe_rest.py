@@ -9,6 +9,7 @@ from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput
+from rasa.core.lock_store import LockError
 from sanic import Blueprint
 
 from deployment.settings import build_context, load_settings
@@ -50,6 +51,13 @@ class SafeRestInput(RestInput):
         async def guarded(message: UserMessage) -> None:
             try:
                 await on_new_message(message)
+            except LockError as error:
+                # Raised before the turn is processed: without the lock nothing was read or saved.
+                logger.error(
+                    "The conversation could not be locked, so the message was not processed; sending the safe reply. "
+                    "Is the lock store (Redis with `make run-cluster`) running? %s",
+                    str(error).replace("\n", " "),
+                )
             except Exception:
                 logger.exception("The turn failed; sending the safe reply.")
             finally:

@@ -21,6 +21,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 from deployment.settings import load_settings
@@ -32,6 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 BIN = Path(sys.executable).parent
 ACTIONS, RASA, GATEWAY = "action server", "Rasa server", "gateway"
+READY = "The assistant is ready."
 START_TIMEOUT_S = float(os.environ.get("START_TIMEOUT", "240"))
 
 
@@ -111,62 +113,81 @@ def wait_until_ready(supervisor: Supervisor, urls: dict[str, str]) -> str | None
     return None
 
 
-def main() -> int:
-    """Run every server in the foreground, restarting whichever stops, until Ctrl-C (or SIGTERM); then stop them."""
+def prepared(config: dict[str, str]) -> bool:
+    """Check the knowledge files, rebuild the place names if they changed and check there is a model; say why not."""
     try:
         kb = load_knowledge()
     except KnowledgeError as error:
         print("The knowledge files have problems, so the assistant will not start:", file=sys.stderr)
         print("\n".join(f"  {p}" for p in error.problems), file=sys.stderr)
-        return 1
+        return False
     # Place names come from knowledge/, which may have changed without a retrain. Rebuilt in a separate process,
     # so this launcher, which stays up as long as the servers, never holds spaCy (and TensorFlow, which spaCy imports).
     if not build_places.up_to_date(kb):
         subprocess.run([str(BIN / "python"), "-m", "scripts.build_places"], cwd=ROOT, check=True)
-    config = settings()
     if not Path(config["model"]).exists():
         print(f"No trained model at {config['model']}: run `make run` (it trains first).", file=sys.stderr)
-        return 1
-    Path(config["tracker_db"]).parent.mkdir(parents=True, exist_ok=True)
-    supervisor = Supervisor(commands(config), ROOT, child_env(config))
+        return False
+    return True
+
+
+def stop_on_sigterm() -> None:
+    """Ctrl-C and SIGTERM both stop the launcher the same way (KeyboardInterrupt)."""
 
     def on_signal(_signum: int, _frame: object) -> None:
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGTERM, on_signal)
     signal.signal(signal.SIGINT, on_signal)
+
+
+def run(supervisor: Supervisor, urls: dict[str, str], ready: str, check: Callable[[], None] = lambda: None) -> int:
+    """Start every service, wait until each url answers, print `ready`, and keep them running until Ctrl-C
+    (calling `check` every few seconds)."""
     try:
         supervisor.start_all()
-        base = f"http://{config['host']}"
-        problem = wait_until_ready(
-            supervisor,
-            {
-                ACTIONS: f"{base}:{config['action_port']}/health",
-                RASA: f"{base}:{config['rasa_port']}/",
-                GATEWAY: f"{base}:{config['gateway_port']}/health",
-            },
-        )
+        problem = wait_until_ready(supervisor, urls)
         if problem:
             print(f"Could not start the assistant: {problem}.", file=sys.stderr)
             return 1
-        print(
-            f"\nThe assistant is ready.\n"
-            f"  {telegram_status()}\n"
-            f"  Gateway (the public front door): {base}:{config['gateway_port']}/health\n"
-            f"  Talk to it in this terminal: open another terminal and run `make chat`.\n"
-            f"  Or POST to its REST channel: curl -s {base}:{config['rasa_port']}/webhooks/rest/webhook "
-            f'-H \'Content-Type: application/json\' -d \'{{"sender": "me", "message": "hi"}}\'\n'
-            f"  Press Ctrl-C to stop.\n",
-            flush=True,
-        )
+        print(ready, flush=True)
+        ticks = 0
         while True:
             supervisor.keep_running(time.monotonic())
             time.sleep(0.5)
+            ticks += 1
+            if ticks % 10 == 0:
+                check()
     except KeyboardInterrupt:
         print("\nStopping the assistant...", flush=True)
         return 0
     finally:
         supervisor.stop_all()
+
+
+def main() -> int:
+    """Run every server in the foreground, restarting whichever stops, until Ctrl-C (or SIGTERM); then stop them."""
+    config = settings()
+    if not prepared(config):
+        return 1
+    Path(config["tracker_db"]).parent.mkdir(parents=True, exist_ok=True)
+    stop_on_sigterm()
+    base = f"http://{config['host']}"
+    urls = {
+        ACTIONS: f"{base}:{config['action_port']}/health",
+        RASA: f"{base}:{config['rasa_port']}/",
+        GATEWAY: f"{base}:{config['gateway_port']}/health",
+    }
+    ready = (
+        f"\n{READY}\n"
+        f"  {telegram_status()}\n"
+        f"  Gateway (the public front door): {base}:{config['gateway_port']}/health\n"
+        f"  Talk to it in this terminal: open another terminal and run `make chat`.\n"
+        f"  Or POST to its REST channel: curl -s {base}:{config['rasa_port']}/webhooks/rest/webhook "
+        f'-H \'Content-Type: application/json\' -d \'{{"sender": "me", "message": "hi"}}\'\n'
+        f"  Press Ctrl-C to stop.\n"
+    )
+    return run(Supervisor(commands(config), ROOT, child_env(config)), urls, ready)
 
 
 if __name__ == "__main__":

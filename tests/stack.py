@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import secrets
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -14,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 import httpx
+import psycopg2
 
 from knowledge import load_knowledge, who_to_contact
 from knowledge.schema import Contact
@@ -56,6 +60,7 @@ class Stack:
     gateway_port: int
     clock: str
     erasure_secret: str
+    postgres: dict[str, str] | None = None  # the tracker store's connection settings when it is PostgreSQL
 
     @property
     def gateway(self) -> str:
@@ -69,6 +74,25 @@ class Stack:
     @property
     def webhook(self) -> str:
         return f"http://127.0.0.1:{self.rasa_port}/webhooks/rest/webhook"
+
+    def count_events(self, sender: str | None = None) -> int:
+        """How many events the tracker store holds for one conversation (or for all of them)."""
+        args = (sender,) if sender else ()
+        if self.postgres is None:
+            where = "WHERE sender_id = ?" if sender else ""
+            with sqlite3.connect(self.tracker_db) as connection:
+                return connection.execute(f"SELECT COUNT(*) FROM events {where}", args).fetchone()[0]  # noqa: S608
+        where = "WHERE sender_id = %s" if sender else ""
+        with postgres_connection(self.postgres) as connection, connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM events {where}", args)  # noqa: S608
+            return cursor.fetchone()[0]
+
+    def user_texts(self, sender: str) -> list[str]:
+        """What the user said in one conversation, in the order the store holds it (PostgreSQL)."""
+        assert self.postgres is not None
+        with postgres_connection(self.postgres) as connection, connection.cursor() as cursor:
+            cursor.execute("SELECT data FROM events WHERE sender_id = %s AND type_name = 'user' ORDER BY id", (sender,))
+            return [json.loads(data)["text"] for (data,) in cursor.fetchall()]
 
     def say(self, sender: str, message: str) -> list[dict]:
         return self.say_with(sender, message, {})
@@ -87,8 +111,51 @@ def drain(stream, log) -> None:
         log.flush()
 
 
+@contextlib.contextmanager
+def postgres_connection(settings: dict[str, str]):
+    """A connection to the tracker store's PostgreSQL database, from the launcher's settings; closed after."""
+    connection = psycopg2.connect(
+        host="127.0.0.1", port=settings["POSTGRES_PORT"], dbname=settings["POSTGRES_DB"],
+        user=settings["POSTGRES_USER"], password=settings["POSTGRES_PASSWORD"],
+    )  # fmt: skip
+    try:
+        yield connection
+    finally:
+        connection.close()
+
+
+def free_ports_in_a_row(count: int) -> int:
+    """The first of `count` consecutive free ports."""
+    while True:
+        first = free_port()
+        try:
+            for port in range(first + 1, first + count):
+                with socket.socket() as s:
+                    s.bind(("127.0.0.1", port))
+        except OSError:
+            continue
+        return first
+
+
+def start_cluster(tmp_path: Path, services: dict[str, str], clock: str = TEST_CLOCK, **extra: str) -> Stack:
+    """`make run-cluster`'s launcher (two Rasa servers on PostgreSQL and Redis) on free ports, on the services given
+    (started already, so the launcher leaves them running), with a database of its own."""
+    database = {**services, "POSTGRES_DB": f"rasa_{secrets.token_hex(6)}", "POSTGRES_USER": "rasa"}
+    rasa_port = free_ports_in_a_row(2)
+    running = start_stack(
+        tmp_path, clock, (rasa_port, free_port(), free_port()), "scripts.serve_cluster",
+        RASA_SERVERS="2", RASA_TIMEOUT="30", **database, **extra,
+    )  # fmt: skip
+    running.postgres = database
+    return running
+
+
 def start_stack(
-    tmp_path: Path, clock: str = TEST_CLOCK, ports: tuple[int, int, int] | None = None, **extra: str
+    tmp_path: Path,
+    clock: str = TEST_CLOCK,
+    ports: tuple[int, int, int] | None = None,
+    launcher: str = "scripts.serve",
+    **extra: str,
 ) -> Stack:
     """The launcher with its servers on the given (Rasa, action server, gateway) ports, or on free ones, its clock
     fixed; extra sets more of its environment."""
@@ -108,7 +175,7 @@ def start_stack(
     }
     log = open(tmp_path / "serve.log", "a")  # noqa: SIM115 - kept open for the stack's lifetime
     process = subprocess.Popen(
-        [sys.executable, "-u", "-m", "scripts.serve"], cwd=ROOT, env=env,
+        [sys.executable, "-u", "-m", launcher], cwd=ROOT, env=env,
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
     )  # fmt: skip
     for line in process.stdout:
@@ -124,8 +191,27 @@ def start_stack(
     raise RuntimeError(f"the assistant did not start: see {tmp_path / 'serve.log'}")
 
 
+def services_env(root: Path) -> dict[str, str]:
+    """Settings for a PostgreSQL and a Redis of the tests' own, on free ports, their data under `root`."""
+    return {
+        "POSTGRES_PORT": str(free_port()),
+        "POSTGRES_DATA": str(root / "postgres"),
+        "POSTGRES_PASSWORD": secrets.token_urlsafe(16),
+        "REDIS_PORT": str(free_port()),
+        "REDIS_DATA": str(root / "redis"),
+    }
+
+
+def services(command: str, settings: dict[str, str], *names: str) -> subprocess.CompletedProcess:
+    """`python -m scripts.services <command> [names]` with these settings (it installs what is missing on start)."""
+    return subprocess.run(
+        [sys.executable, "-m", "scripts.services", command, *names], cwd=ROOT, env={**os.environ, **settings},
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+
+
 def stop_stack(running: Stack) -> None:
     """Ctrl-C the launcher and wait for it."""
     if running.process.poll() is None:
         running.process.send_signal(signal.SIGINT)
-        running.process.wait(timeout=30)
+        running.process.wait(timeout=60)

@@ -37,12 +37,19 @@ def test_the_environment_sets_council_clock_and_ports():
     assert settings.rasa_url.endswith(":6111")
 
 
+def test_the_gateway_talks_to_one_rasa_server_unless_told_of_several():
+    assert load_settings({"RASA_PORT": "6111"}).rasa_urls == ("http://127.0.0.1:6111",)
+    several = load_settings({"RASA_URLS": "http://127.0.0.1:6111, http://127.0.0.1:6112"})
+    assert several.rasa_urls == ("http://127.0.0.1:6111", "http://127.0.0.1:6112")
+
+
 @pytest.mark.parametrize(
     ("env", "named"),
     [
         ({"ASSISTANT_CLOCK": "2026-12-02T10:30:00"}, "ASSISTANT_CLOCK"),
         ({"ASSISTANT_CLOCK": "half past ten"}, "ASSISTANT_CLOCK"),
         ({"GATEWAY_PORT": "eighty"}, "GATEWAY_PORT"),
+        ({"POSTGRES_PORT": "pg"}, "POSTGRES_PORT"),
     ],
 )
 def test_a_setting_that_cannot_be_used_is_refused_by_name(env, named):

@@ -1,9 +1,9 @@
-"""Erasure through the real servers: the Rasa server's store erases, asked by the gateway with the secret only."""
+"""Erasure through the real servers: the Rasa server's store erases, asked by the gateway with the secret only; on
+SQLite (`make run`) and on PostgreSQL shared by two Rasa servers (`make run-cluster`)."""
 
 from __future__ import annotations
 
 import os
-import sqlite3
 import subprocess
 import sys
 import time
@@ -12,14 +12,20 @@ import uuid
 import httpx
 import pytest
 
-from tests.stack import ROOT, SATURDAY_NIGHT, Stack, free_port, start_stack, stop_stack
+from tests.stack import ROOT, SATURDAY_NIGHT, Stack, free_port, start_cluster, start_stack, stop_stack
+
+STORES = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(params=STORES)
+def assistant(request) -> Stack:
+    """The session's assistant on SQLite, or its cluster on PostgreSQL."""
+    return request.getfixturevalue("stack" if request.param == "sqlite" else "cluster")
 
 
 def events(stack: Stack, sender: str | None = None) -> int:
     """How many events the store holds for one conversation (or for all of them)."""
-    where, args = ("WHERE sender_id = ?", (sender,)) if sender else ("", ())
-    with sqlite3.connect(stack.tracker_db) as connection:
-        return connection.execute(f"SELECT COUNT(*) FROM events {where}", args).fetchone()[0]  # noqa: S608
+    return stack.count_events(sender)
 
 
 def erase(stack: Stack, route: str, body: dict, authorization: str | None) -> httpx.Response:
@@ -30,7 +36,8 @@ def erase(stack: Stack, route: str, body: dict, authorization: str | None) -> ht
 
 @pytest.mark.parametrize("authorization", [None, "Bearer wrong-secret", "not even a bearer"])
 @pytest.mark.parametrize(("route", "body"), [("forget", None), ("older_than", {"cutoff": 4102444800})])
-def test_an_erase_call_without_the_secret_is_refused_and_erases_nothing(stack, authorization, route, body):
+def test_an_erase_call_without_the_secret_is_refused_and_erases_nothing(assistant, authorization, route, body):
+    stack = assistant
     sender = f"keep-{uuid.uuid4()}"
     stack.say(sender, "is the gym free")
     before = events(stack, sender)
@@ -41,7 +48,8 @@ def test_an_erase_call_without_the_secret_is_refused_and_erases_nothing(stack, a
     assert events(stack, sender) == before > 0
 
 
-def test_forget_with_the_secret_erases_that_conversation_only(stack):
+def test_forget_with_the_secret_erases_that_conversation_only(assistant):
+    stack = assistant
     gone, kept = f"gone-{uuid.uuid4()}", f"kept-{uuid.uuid4()}"
     stack.say_with(gone, "how do i get my care file", {"council": "luton"})
     stack.say(kept, "is the gym free")
@@ -88,8 +96,12 @@ def run_gateway_sweep(stack: Stack, retention_days: int) -> str:
     return log
 
 
-def test_the_retention_sweep_erases_old_conversations_and_the_server_forgets_them(tmp_path):
-    own = start_stack(tmp_path, SATURDAY_NIGHT)
+@pytest.mark.parametrize("store", STORES)
+def test_the_retention_sweep_erases_old_conversations_and_the_server_forgets_them(request, tmp_path, store):
+    if store == "sqlite":
+        own = start_stack(tmp_path, SATURDAY_NIGHT)
+    else:
+        own = start_cluster(tmp_path, request.getfixturevalue("postgres_and_redis"), SATURDAY_NIGHT)
     conversation = str(uuid.uuid4())
     try:
         chat(own, conversation, "am i exempt from council tax")
