@@ -13,7 +13,15 @@ from pydantic import BaseModel, ValidationError
 from . import checks, provenance
 from .language_schema import LanguageFile, check_language
 from .provenance import council_facts, national_facts
-from .schema import CouncilFile, CouncilName, CouncilRegister, CrisisFile, NationalFile, VocabularyFile
+from .schema import (
+    CouncilFile,
+    CouncilName,
+    CouncilRegister,
+    CrisisExamplesFile,
+    CrisisFile,
+    NationalFile,
+    VocabularyFile,
+)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 Model = TypeVar("Model", bound=BaseModel)
@@ -35,6 +43,7 @@ class KnowledgeBase:
     councils: Mapping[str, CouncilFile]
     register: CouncilRegister
     crisis: CrisisFile
+    crisis_examples: CrisisExamplesFile
     vocabulary: VocabularyFile
     languages: Mapping[str, LanguageFile] = field(default_factory=dict)
 
@@ -94,10 +103,12 @@ def load_knowledge(data_dir: Path = DATA_DIR, sources_dir: Path = provenance.SOU
     national_path = data_dir / "national.yaml"
     register_path = data_dir / "england_councils.yaml"
     crisis_path = data_dir / "crisis.yaml"
+    examples_path = data_dir / "crisis_examples.yaml"
     vocabulary_path = data_dir / "vocabulary.yaml"
     national = _collect(problems, national_path, NationalFile)
     register = _collect(problems, register_path, CouncilRegister)
     crisis = _collect(problems, crisis_path, CrisisFile)
+    crisis_examples = _collect(problems, examples_path, CrisisExamplesFile)
     vocabulary = _collect(problems, vocabulary_path, VocabularyFile)
     councils: dict[str, CouncilFile] = {}
     council_paths = sorted((data_dir / "councils").glob("*.yaml"))
@@ -119,17 +130,27 @@ def load_knowledge(data_dir: Path = DATA_DIR, sources_dir: Path = provenance.SOU
         problems += checks.check_register(shown_path(register_path), register)
     if crisis is not None and national is not None:
         problems += checks.check_crisis(shown_path(crisis_path), crisis, national)
+    if crisis is not None and crisis_examples is not None:
+        problems += checks.check_crisis_examples(shown_path(examples_path), crisis_examples, crisis)
     if vocabulary is not None and national is not None:
         problems += checks.check_vocabulary(shown_path(vocabulary_path), vocabulary, national)
     languages = _load_languages(problems, data_dir / "languages", crisis)
     # A file that did not load has listed its problem; the None checks say so to the type checker too.
-    if problems or national is None or register is None or crisis is None or vocabulary is None:
+    if (
+        problems
+        or national is None
+        or register is None
+        or crisis is None
+        or crisis_examples is None
+        or vocabulary is None
+    ):
         raise KnowledgeError(problems)
     return KnowledgeBase(
         national=national,
         councils=councils,
         register=register,
         crisis=crisis,
+        crisis_examples=crisis_examples,
         vocabulary=vocabulary,
         languages=languages,
     )
