@@ -7,7 +7,7 @@ MODEL := models/assistant.tar.gz
 RESULTS := var/test-results
 
 .PHONY: run chat test lint format check-knowledge train install lock validate-data unit conversations nlu-score \
-	safety-score browser bench soak eval test-clock
+	safety-score browser bench soak eval test-clock report
 
 run: train
 	$(PY) -m scripts.serve
@@ -52,6 +52,10 @@ nlu-score: train
 
 safety-score: install
 	$(PY) -m scripts.safety_score
+
+# The leaving-care team's report from the tracker store (TRACKER_DB), written to var/report.html.
+report: install
+	$(PY) -m report --out var/report.html
 
 eval: train
 	$(PY) -m scripts.eval_blind

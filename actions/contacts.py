@@ -12,6 +12,7 @@ from knowledge import Context, cant_answer, contact_now_answer, crisis_answer
 from knowledge.charter import topics_with_answers
 from knowledge.contact_answers import did_you_mean, not_understood
 from knowledge.crisis import CATEGORY_ENTITY
+from knowledge.pa_not_answering import pa_not_answering_answer
 
 from .common import (
     LANGUAGE_ENTITY,
@@ -26,6 +27,7 @@ from .common import (
     users_council,
 )
 from .council_tax import CRISIS
+from .letters import letter_buttons
 
 DID_YOU_MEAN = "action_did_you_mean"
 
@@ -51,6 +53,23 @@ class ActionContactNow(WithContext, Action):
         """Send the contact for this moment."""
         here = contacts_context(self.context, tracker)
         send_in_language(self.context, dispatcher, tracker, contact_now_answer(here.kb, here.council_id, here.now()))
+        return []
+
+
+class ActionPaNotAnswering(WithContext, Action):
+    """Can't reach their PA, or don't know who it is: who to call now, what to say, and where to go next."""
+
+    def name(self) -> str:
+        """The action's name in domain.yml."""
+        return "action_pa_not_answering"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]) -> list:
+        """Send the reply for this moment, with the complaint letter and the advocate answer one tap away."""
+        here = contacts_context(self.context, tracker)
+        flow = here.kb.pa_not_answering
+        buttons = [*letter_buttons(here, "complaints"), topic_button(here, flow.advocacy_topic)]
+        answer = pa_not_answering_answer(here.kb, here.council_id, here.now())
+        send_in_language(self.context, dispatcher, tracker, answer, buttons)
         return []
 
 

@@ -14,6 +14,7 @@ from knowledge import Answer, Context, council_choices, council_tax_answer, need
 from knowledge.council_tax import TOPIC, council_tax_rule
 
 from .common import TOPIC_PREFIX, WithContext, council_said, home_council, latest_intent, send
+from .letters import letter_buttons
 from .topics import send_topic, topics_in_message
 
 # Intents that still count as an answer to the question asked; any other intent leaves the question for the
@@ -168,4 +169,5 @@ def send_council_tax(
     context: Context, dispatcher: CollectingDispatcher, tracker: Tracker, looked_after_by: str, age: int | None
 ) -> None:
     """Send the council tax answer for the council that looked after them and their age."""
-    send(dispatcher, council_tax_answer(context.kb, home_council(context, tracker), looked_after_by, age))
+    buttons = letter_buttons(context, TOPIC) if looked_after_by in context.kb.councils else []
+    send(dispatcher, council_tax_answer(context.kb, home_council(context, tracker), looked_after_by, age), buttons)

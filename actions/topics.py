@@ -21,6 +21,7 @@ from .common import (
     topic_of,
     users_council,
 )
+from .letters import letter_buttons
 
 TOPICS_ASKED = "topics_asked"  # set on a message by rasa_addons.topics_asked: every topic it asks, in order
 
@@ -52,7 +53,8 @@ def send_topic(
         charter = charter_answer(context.kb, council, theme)
         send_in_language(context, dispatcher, tracker, charter, buttons, notice=first)
         return [SlotSet("last_topic", topic), SlotSet("charter_theme", None)]
-    send_in_language(context, dispatcher, tracker, answer(context.kb, topic, council), notice=first)
+    buttons = letter_buttons(context, topic)
+    send_in_language(context, dispatcher, tracker, answer(context.kb, topic, council), buttons, notice=first)
     return [SlotSet("last_topic", topic)]
 
 

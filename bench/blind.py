@@ -21,8 +21,9 @@ from knowledge import KnowledgeBase
 ROOT = Path(__file__).resolve().parent.parent
 BLIND = ROOT / "tests" / "blind"
 HALVES = ("tuning", "sealed")
-# The blind set's labels for "reach someone now" are answered by one reply, whose payload topic is "contact".
-ANSWERED_AS = {"contact_pa": "contact", "out_of_hours": "contact"}
+# The blind set's labels for "reach someone now" are answered by the reply whose payload topic is "contact", or
+# (for a PA who isn't answering, or isn't known) by "pa_not_answering", which gives who to contact now first.
+ANSWERED_AS = {"contact_pa": ("contact", "pa_not_answering"), "out_of_hours": ("contact",)}
 # Farsi and Dari share a written language; a reply in either is a reply the person can read.
 READS_AS = {"prs": "fa"}
 CONCURRENCY = 4
@@ -144,15 +145,18 @@ def _reads(item: Item, seen: Seen) -> bool:
     return any(READS_AS.get(code, code) == wanted for code in seen.languages) and "999" in seen.text
 
 
+def _answers_for(label: str) -> tuple[str, ...]:
+    return ANSWERED_AS.get(label, (label,))
+
+
 def _topic_right(item: Item, seen: Seen) -> bool:
-    wanted = ANSWERED_AS.get(item.topics[0], item.topics[0])
-    return seen.answered[:1] == [wanted]
+    return bool(seen.answered) and seen.answered[0] in _answers_for(item.topics[0])
 
 
 def _all_in_order(item: Item, seen: Seen) -> bool:
-    wanted = [ANSWERED_AS.get(t, t) for t in item.topics]
+    wanted = [_answers_for(t) for t in item.topics]
     answered = iter(seen.answered)
-    return all(any(t == a for a in answered) for t in wanted)
+    return all(any(a in t for a in answered) for t in wanted)
 
 
 @dataclass

@@ -25,6 +25,9 @@ def show(replies: list[dict]) -> list[dict]:
     for reply in replies:
         if reply.get("text"):
             print(f"\nassistant: {reply['text']}")
+        letter = (reply.get("custom") or {}).get("letter")
+        if isinstance(letter, dict) and isinstance(letter.get("text"), str):
+            print(f"\n--- {letter.get('filename', 'letter.txt')} ---\n{letter['text']}--- end of letter ---")
         for button in reply.get("buttons", []):
             buttons.append(button)
             print(f"  [{len(buttons)}] {button['title']}")

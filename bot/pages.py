@@ -55,7 +55,7 @@ def demo_page(kb: KnowledgeBase, conversation: str, council_id: str) -> str:
 def _shown(reply: Reply, tokens: list[str]) -> dict[str, object]:
     """A reply as the no-JavaScript page shows it: its lines, and each button's title beside its token."""
     buttons = [(button.title, token) for button, token in zip(reply.buttons, tokens, strict=True)]
-    return {"lines": reply.text.split("\n"), "buttons": buttons}
+    return {"lines": reply.text.split("\n"), "buttons": buttons, "letter": reply.letter}
 
 
 def no_js_reply_page(

@@ -15,6 +15,15 @@ class Button:
     payload: str
 
 
+@dataclass(frozen=True)
+class Letter:
+    """A ready-made letter a reply carries: its title, the file name it is saved as, and its text."""
+
+    title: str
+    filename: str
+    text: str
+
+
 @dataclass
 class Reply:
     """One message from the assistant, with the payload Rasa sent after it (topic, council, sources)."""
@@ -27,6 +36,14 @@ class Reply:
     def topic(self) -> str | None:
         """The topic the reply answered, if it answered one."""
         return (self.payload or {}).get("topic")
+
+    @property
+    def letter(self) -> Letter | None:
+        """The ready-made letter the reply carries, if it carries one."""
+        shown = (self.payload or {}).get("letter")
+        if not isinstance(shown, dict) or not all(isinstance(shown.get(k), str) for k in ("title", "filename", "text")):
+            return None
+        return Letter(shown["title"], shown["filename"], shown["text"])
 
 
 def from_rasa(messages: list[dict]) -> list[Reply]:

@@ -6,7 +6,7 @@ import asyncio
 import time
 import weakref
 
-from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Chat, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -128,6 +128,10 @@ class TelegramChannel:
                 keyboard = InlineKeyboardMarkup(rows)
             await self.pacer.wait_turn(chat.id)
             await chat.send_message(reply.text, reply_markup=keyboard)
+            if (letter := reply.letter) is not None:
+                await self.pacer.wait_turn(chat.id)
+                document = InputFile(letter.text.encode("utf-8"), filename=letter.filename)
+                await chat.send_document(document, caption=letter.title)
 
     def chat_context(self, chat: Chat) -> Context:
         """The context for this chat: the council it chose with /council, else the deployment's."""

@@ -11,7 +11,7 @@ from starlette.staticfiles import StaticFiles
 
 from deployment.settings import Settings
 from knowledge import Context
-from knowledge.contact_answers import emergency_contacts
+from knowledge.contact_answers import emergency_line, other_contacts
 
 from .pages import SECURITY_HEADERS, STATIC, demo_page, no_js_reply_page
 from .request_body import MAX_CHAT_BODY_BYTES, BadRequestError, form_fields, json_object, text_field
@@ -36,7 +36,10 @@ def web_routes(settings: Settings, context: Context, chat: WebChat) -> list:
         return JSONResponse(
             {
                 "council": kb.council(council_id).council.short_name,
-                "emergency": [{"who": who, "how": how} for who, how in emergency_contacts(kb, council_id)],
+                "contacts": [{"who": who, "how": how} for who, how in other_contacts(kb, council_id)],
+                "emergency_line": [
+                    {"who": who, "how": how} for who, how in emergency_line(kb, council_id, context.now())
+                ],
                 "safe_word": kb.crisis.safe_word.upper(),
                 "privacy_note": PRIVACY_NOTE,
                 "quick_exit_url": settings.quick_exit_url,

@@ -92,6 +92,7 @@ class WebChat:
                     "text": reply.text,
                     "buttons": [{"title": b.title, "id": self.buttons.token(b.payload)} for b in reply.buttons],
                     "topic": reply.topic,
+                    "letter": _letter_json(reply),
                     "sources": [
                         {"title": s.get("title", ""), "url": s["url"]}
                         for s in (reply.payload or {}).get("sources", [])
@@ -101,3 +102,9 @@ class WebChat:
                 for reply in turn.replies
             ],
         }
+
+
+def _letter_json(reply: Reply) -> dict[str, str] | None:
+    """A reply's letter as the widget reads it, or None."""
+    letter = reply.letter
+    return None if letter is None else {"title": letter.title, "filename": letter.filename, "text": letter.text}

@@ -4,6 +4,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .letter_parts import letter_gaps
 from .loader import DATA_DIR, KnowledgeError, load_knowledge
 
 
@@ -19,6 +20,8 @@ def main() -> int:
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
+    for gap in letter_gaps(kb.letters, kb.councils):
+        print(f"Note: {gap}")
     topics = sum(len(c.topics) for c in kb.councils.values())
     print(
         f"Knowledge OK: {len(kb.councils)} council(s) ({', '.join(kb.councils)}), {topics} council topics, "

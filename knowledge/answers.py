@@ -46,13 +46,17 @@ class Answer:
     sources: tuple[SourceRef, ...] = field(default_factory=tuple)
     language: str | None = None
     category: str | None = None
+    letter: dict[str, str] | None = None
 
     def payload(self) -> dict:
-        """The custom payload sent beside the text: topic, council, sources, the crisis category if any, and the
-        language if not English."""
-        shown = {"topic": self.topic, "council": self.council, "sources": [s.as_payload() for s in self.sources]}
+        """The custom payload sent beside the text: topic, council, sources, the crisis category or the letter if
+        any, and the language if not English."""
+        sources = [s.as_payload() for s in self.sources]
+        shown: dict[str, object] = {"topic": self.topic, "council": self.council, "sources": sources}
         if self.category:
             shown["category"] = self.category
+        if self.letter:
+            shown["letter"] = self.letter
         return {"language": self.language, **shown} if self.language else shown
 
 
@@ -120,10 +124,15 @@ def _point_text(point: Point, source: Source, context: dict) -> str:
     return f"{text} {NOT_CONFIRMED}" if point.verify or source.verify else text
 
 
+def general_points(topic: Topic) -> list[Point]:
+    """A topic's points for everyone: those about particular care leaver statuses are left to the status checker."""
+    return [point for point in topic.points if not point.applies_to]
+
+
 def local_part(council: CouncilFile, topic: Topic, context: dict, trail: SourceTrail) -> list[str]:
     """A council's points and recorded conflicts on a topic, as lines."""
     lines = []
-    for point in topic.points:
+    for point in general_points(topic):
         source = council.sources[point.source]
         trail.add(source)
         lines.append(_point_text(point, source, context))
@@ -138,11 +147,11 @@ def local_part(council: CouncilFile, topic: Topic, context: dict, trail: SourceT
 def national_part(kb: KnowledgeBase, topic_id: str, trail: SourceTrail) -> list[str]:
     """What holds everywhere in England on a topic, as one block (or none)."""
     topic = kb.national.topics.get(topic_id)
-    if topic is None or not topic.points:
+    if topic is None or not general_points(topic):
         return []
     context = national_context(kb.national, topic_id)
     lines = []
-    for point in topic.points:
+    for point in general_points(topic):
         source = kb.national.sources[point.source]
         trail.add(source)
         lines.append(_point_text(point, source, context))

@@ -108,8 +108,10 @@ def check_council(
             continue
         if topic.title is not None:
             problems.append(f"{file}: topics.{topic_id}.title: titles live in national.yaml")
-        if topic.ask is not None and topic.ask not in council.contacts:
-            problems.append(f"{file}: topics.{topic_id}.ask: {_unknown('contact', topic.ask, council.contacts)}")
+        for field in ("ask", "letter_to"):
+            key = getattr(topic, field)
+            if key is not None and key not in council.contacts:
+                problems.append(f"{file}: topics.{topic_id}.{field}: {_unknown('contact', key, council.contacts)}")
         names = council_context(national, council, topic_id)
         problems += _check_topic(file, topic_id, topic, council.sources, names)
     if "council_tax" in council.topics:

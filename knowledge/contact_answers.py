@@ -12,6 +12,8 @@ from .loader import KnowledgeBase
 from .schema import Contact, CouncilFile
 from .templates import contact_names, placeholders, render
 
+IN_DANGER = "In danger now"
+
 
 def _when(moment: datetime) -> str:
     clock = moment.strftime("%I.%M%p").lstrip("0").lower().replace(".00", "")
@@ -199,12 +201,26 @@ def safe_reply_for(context: Context, council_id: str | None = None) -> Answer:
 
 def emergency_contacts(kb: KnowledgeBase, council_id: str) -> list[tuple[str, str]]:
     """The contacts a chat window shows at all times, as (who, how): 999, the team, out of hours, Samaritans."""
+    return [(IN_DANGER, reach(kb.national.services["emergency"])), *other_contacts(kb, council_id)]
+
+
+def other_contacts(kb: KnowledgeBase, council_id: str) -> list[tuple[str, str]]:
+    """The emergency contacts after 999, as (who, how): the team, out of hours, Samaritans."""
     council = kb.council(council_id)
     hours = council.service_hours
-    shown = [
-        ("In danger now", reach(kb.national.services["emergency"])),
+    return [
         (council.contacts[hours.in_hours].name + " (office hours)", reach(council.contacts[hours.in_hours])),
         (council.contacts[hours.out_of_hours].name, reach(council.contacts[hours.out_of_hours])),
         (kb.national.services["samaritans"].name, reach(kb.national.services["samaritans"])),
     ]
-    return shown
+
+
+def _number(contact: Contact) -> str:
+    """A contact's phone number, or how else to reach it when it has none."""
+    return contact.phone or reach(contact)
+
+
+def emergency_line(kb: KnowledgeBase, council_id: str, now: datetime) -> list[tuple[str, str]]:
+    """The one line a small chat window always shows, as (who, number): 999, then the team for this moment."""
+    advice = who_to_contact(kb.council(council_id), now)
+    return [(IN_DANGER, _number(kb.national.services["emergency"])), ("Now", _number(advice.contact))]

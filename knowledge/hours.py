@@ -36,6 +36,20 @@ def is_bank_holiday(day: date) -> bool:
     return day in _bank_holidays(day.year)
 
 
+def bank_holiday_name(moment: datetime) -> str | None:
+    """The name of the bank holiday in England on this moment's day (Europe/London), or None."""
+    day = _local(moment).date()
+    return _bank_holidays(day.year).get(day)
+
+
+def working_day_after(hours: ServiceHours, now: datetime, count: int = 1) -> date | None:
+    """The count-th day after this moment's day (Europe/London) on which the in-hours team opens, looking up to
+    five weeks ahead."""
+    today = _local(now).date()
+    open_days = (d for d in (today + timedelta(days=n) for n in range(1, 36)) if _opening(hours, d) is not None)
+    return next((d for i, d in enumerate(open_days, start=1) if i == count), None)
+
+
 def _opening(hours: ServiceHours, day: date) -> tuple[time, time] | None:
     if is_bank_holiday(day):
         return None

@@ -12,6 +12,9 @@ from pydantic import BaseModel, ValidationError
 
 from . import checks, provenance
 from .language_schema import LanguageFile, check_language
+from .letter_parts import check_letters
+from .letter_schema import LettersFile
+from .pa_schema import PaNotAnsweringFile, check_pa_not_answering
 from .provenance import council_facts, national_facts
 from .schema import (
     CouncilFile,
@@ -45,6 +48,8 @@ class KnowledgeBase:
     crisis: CrisisFile
     crisis_examples: CrisisExamplesFile
     vocabulary: VocabularyFile
+    letters: LettersFile
+    pa_not_answering: PaNotAnsweringFile
     languages: Mapping[str, LanguageFile] = field(default_factory=dict)
 
     def council(self, council_id: str) -> CouncilFile:
@@ -110,6 +115,10 @@ def load_knowledge(data_dir: Path = DATA_DIR, sources_dir: Path = provenance.SOU
     crisis = _collect(problems, crisis_path, CrisisFile)
     crisis_examples = _collect(problems, examples_path, CrisisExamplesFile)
     vocabulary = _collect(problems, vocabulary_path, VocabularyFile)
+    letters_path = data_dir / "letters.yaml"
+    letters = _collect(problems, letters_path, LettersFile)
+    pa_path = data_dir / "pa_not_answering.yaml"
+    pa_not_answering = _collect(problems, pa_path, PaNotAnsweringFile)
     councils: dict[str, CouncilFile] = {}
     council_paths = sorted((data_dir / "councils").glob("*.yaml"))
     if not council_paths:
@@ -134,6 +143,10 @@ def load_knowledge(data_dir: Path = DATA_DIR, sources_dir: Path = provenance.SOU
         problems += checks.check_crisis_examples(shown_path(examples_path), crisis_examples, crisis)
     if vocabulary is not None and national is not None:
         problems += checks.check_vocabulary(shown_path(vocabulary_path), vocabulary, national)
+    if letters is not None and national is not None:
+        problems += check_letters(shown_path(letters_path), letters, national, councils, texts)
+    if pa_not_answering is not None and national is not None:
+        problems += check_pa_not_answering(shown_path(pa_path), pa_not_answering, national)
     languages = _load_languages(problems, data_dir / "languages", crisis)
     # A file that did not load has listed its problem; the None checks say so to the type checker too.
     if (
@@ -143,6 +156,8 @@ def load_knowledge(data_dir: Path = DATA_DIR, sources_dir: Path = provenance.SOU
         or crisis is None
         or crisis_examples is None
         or vocabulary is None
+        or letters is None
+        or pa_not_answering is None
     ):
         raise KnowledgeError(problems)
     return KnowledgeBase(
@@ -152,6 +167,8 @@ def load_knowledge(data_dir: Path = DATA_DIR, sources_dir: Path = provenance.SOU
         crisis=crisis,
         crisis_examples=crisis_examples,
         vocabulary=vocabulary,
+        letters=letters,
+        pa_not_answering=pa_not_answering,
         languages=languages,
     )
 

@@ -87,6 +87,8 @@ class Point(Strict):
     source: Identifier
     quotes: list[Text] = []
     verify: bool = False
+    # The care leaver statuses a point is about: said only when the status checker decides one of them.
+    applies_to: list[Identifier] = []
 
 
 class Conflict(Strict):
@@ -108,6 +110,7 @@ class Topic(Strict):
     points: list[Point] = []
     how: Text | None = None
     ask: Identifier | None = None
+    letter_to: Identifier | None = None
     outcomes: dict[Identifier, Text] = {}
     conflicts: list[Conflict] = []
     evidence: dict[Identifier, Evidence] = {}

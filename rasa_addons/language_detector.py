@@ -24,7 +24,7 @@ LANGUAGE_ENTITY = "language"
 OTHER_LANGUAGE_INTENT = "other_language"
 # What a message in another language may still be taken as: a crisis, who to contact, and the topics
 # action_answer_topic answers (it sends the notice first). Council tax asks questions in English, so not that.
-KEPT_INTENTS = {CRISIS_INTENT, "contact_pa", "out_of_hours"}
+KEPT_INTENTS = {CRISIS_INTENT, "contact_pa", "pa_not_answering", "out_of_hours"}
 TOPIC_PREFIX, NOT_KEPT = "ask_", {"ask_council_tax"}
 
 

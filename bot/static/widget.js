@@ -6,6 +6,7 @@
   var base = new URL(script && script.src ? script.src : "/widget/widget.js", window.location.href).origin;
   var council = script ? script.getAttribute("data-council") || "" : "";
   var KEY = "cla-conversation";
+  var SMALL = "(max-width: 30rem), (max-height: 30rem)";  // as in widget.css: the one-line emergency bar
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -37,6 +38,57 @@
     }
   }
 
+  function letterBlock(letter) {
+    var box = el("div", { class: "cla-letter-box" });
+    box.appendChild(el("pre", { class: "cla-letter", tabindex: "0", "aria-label": letter.title }, letter.text));
+    var actions = el("div", { class: "cla-letter-actions" });
+    var copy = el("button", { type: "button", class: "cla-copy" }, "Copy");
+    var status = el("span", { class: "cla-copied", role: "status" });
+    copy.addEventListener("click", function () {
+      var done = function () { status.textContent = "Copied. Paste it into an email or a document."; };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(letter.text).then(done, function () {
+          status.textContent = "Copying didn't work here: use Download instead.";
+        });
+      } else {
+        status.textContent = "Copying didn't work here: use Download instead.";
+      }
+    });
+    var file = new Blob([letter.text], { type: "text/plain;charset=utf-8" });
+    var download = el("a", { class: "cla-download", href: URL.createObjectURL(file), download: letter.filename },
+      "Download");
+    download.appendChild(el("span", { class: "cla-sr" }, " " + letter.title + " as a text file"));
+    actions.appendChild(copy);
+    actions.appendChild(download);
+    actions.appendChild(status);
+    box.appendChild(actions);
+    return box;
+  }
+
+  function configUrl() {
+    return base + "/widget/config.json?council=" + encodeURIComponent(council);
+  }
+
+  function showLine(line, items) {
+    while (line.firstChild) { line.removeChild(line.firstChild); }
+    items.forEach(function (item, index) {
+      var part = el("span", { class: "cla-line-part" });
+      part.appendChild(document.createTextNode(item.who + ": "));
+      part.appendChild(el("strong", {}, item.how));
+      if (index > 0) { line.appendChild(document.createTextNode(" ")); }
+      line.appendChild(part);
+    });
+  }
+
+  // The team to call changes with the clock: the line is fetched again on opening, after each reply and on coming
+  // back to the tab.
+  function refreshLine(line) {
+    fetch(configUrl(), { credentials: "omit" })
+      .then(function (response) { return response.json(); })
+      .then(function (config) { showLine(line, config.emergency_line); })
+      .catch(function () { return null; });
+  }
+
   function build(config) {
     var root = el("aside", { class: "cla-root", "aria-label": "Care leavers' chat assistant" });
     var launcher = el("button", { type: "button", class: "cla-launcher", "aria-expanded": "false",
@@ -52,23 +104,30 @@
     header.appendChild(close);
     panel.appendChild(header);
 
-    panel.appendChild(el("p", { class: "cla-intro" },
-      "An automated assistant, not a person. Nobody reads this chat live. Type " + config.safe_word +
-      " at any time for emergency contacts."));
-    var emergency = el("div", { class: "cla-emergency" });
-    emergency.appendChild(el("h3", {}, "Need someone now?"));
-    var list = el("ul");
-    config.emergency.forEach(function (item) {
+    panel.appendChild(el("h3", { class: "cla-emergency-title" }, "Need someone now?"));
+    var emergency = el("details", { class: "cla-emergency" });
+    var summary = el("summary", { class: "cla-now" });
+    var line = el("span", { class: "cla-line" });
+    summary.appendChild(line);
+    summary.appendChild(el("span", { class: "cla-sr" }, " (all emergency contacts)"));
+    emergency.appendChild(summary);
+    var list = el("ul", { class: "cla-contacts" });
+    config.contacts.forEach(function (item) {
       var li = el("li");
       li.appendChild(el("strong", {}, item.who + ": "));
       li.appendChild(document.createTextNode(item.how));
       list.appendChild(li);
     });
     emergency.appendChild(list);
+    emergency.open = !window.matchMedia(SMALL).matches;
     panel.appendChild(emergency);
+    showLine(line, config.emergency_line);
 
     var log = el("div", { class: "cla-log", role: "log", "aria-live": "polite", "aria-label": "Conversation",
       tabindex: "0" });
+    log.appendChild(el("p", { class: "cla-msg cla-intro" },
+      "An automated assistant, not a person. Nobody reads this chat live. Type " + config.safe_word +
+      " at any time for emergency contacts."));
     panel.appendChild(log);
     var typing = el("p", { class: "cla-typing", "aria-hidden": "true" }, "The assistant is typing");
     typing.hidden = true;
@@ -90,6 +149,7 @@
     document.body.appendChild(root);
 
     function open() {
+      refreshLine(line);
       panel.hidden = false;
       launcher.setAttribute("aria-expanded", "true");
       input.focus();
@@ -112,6 +172,7 @@
         });
         if (sources.childNodes.length) { item.appendChild(sources); }
       }
+      if (reply && reply.letter) { item.appendChild(letterBlock(reply.letter)); }
       if (reply && reply.buttons && reply.buttons.length) {
         var group = el("div", { class: "cla-buttons", role: "group", "aria-label": "Suggested answers" });
         reply.buttons.forEach(function (button) {
@@ -143,10 +204,11 @@
         (data.notices || []).forEach(function (notice) { addMessage("notice", notice); });
         (data.replies || []).forEach(function (reply) { addMessage("bot", reply.text, reply); });
       }).catch(function () {
-        addMessage("bot", "Sorry, I can't connect right now. The contacts under \"Need someone now?\" " +
+        addMessage("bot", "Sorry, I can't connect right now. The emergency contacts at the top of this chat " +
           "are always there for you.");
       }).then(function () {
         typing.hidden = true;
+        refreshLine(line);
       });
     }
 
@@ -157,6 +219,9 @@
       while (log.firstChild) { log.removeChild(log.firstChild); }
       window.sessionStorage.removeItem(KEY);
       window.location.replace(config.quick_exit_url);
+    });
+    document.addEventListener("visibilitychange", function () {
+      if (!document.hidden && !panel.hidden) { refreshLine(line); }
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -171,7 +236,7 @@
   function start() {
     var css = el("link", { rel: "stylesheet", href: base + "/widget/widget.css" });
     document.head.appendChild(css);
-    fetch(base + "/widget/config.json?council=" + encodeURIComponent(council), { credentials: "omit" })
+    fetch(configUrl(), { credentials: "omit" })
       .then(function (response) { return response.json(); })
       .then(build);
   }

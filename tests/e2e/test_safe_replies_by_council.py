@@ -102,7 +102,9 @@ def test_rasa_down_gives_the_widgets_own_council(rasa_down, council_id):
 def test_always_visible_contacts_are_the_widgets_own_council(rasa_down, council_id):
     gateway, clock = rasa_down
     config = httpx.get(f"{gateway}/widget/config.json", params={"council": council_id}, timeout=10).json()
-    shown = " ".join(item["how"] for item in config["emergency"])
-    assert_only_own_numbers(shown, council_id, clock)
+    line = " ".join(item["how"] for item in config["emergency_line"])
+    assert_only_own_numbers(line, council_id, clock)
+    behind_a_tap = " ".join(item["how"] for item in config["contacts"])
+    assert_only_own_numbers(line + " " + behind_a_tap, council_id, clock)
     page = httpx.get(f"{gateway}/", params={"council": council_id}, timeout=10).text
     assert_only_own_numbers(page, council_id, clock)

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from knowledge import load_knowledge, who_to_contact
-from knowledge.contact_answers import contact_now_answer
+from knowledge.contact_answers import contact_now_answer, emergency_line
 
 KB = load_knowledge()
 LUTON = KB.council("luton")
@@ -60,6 +60,12 @@ def test_hours_are_marked_as_assumed_in_the_answer():
     assert EDT.phone in text
     assert LUTON.service_hours.note in text
     assert KB.national.services["emergency"].phone in text
+
+
+@pytest.mark.parametrize(("moment", "expected"), [("2026-11-24 10:00", TEAM), ("2026-11-24 23:00", EDT)])
+def test_the_always_visible_line_gives_999_then_the_team_for_the_moment(moment, expected):
+    numbers = [number for _, number in emergency_line(KB, "luton", at(moment))]
+    assert numbers == [KB.national.services["emergency"].phone, expected.phone]
 
 
 def test_a_time_without_a_zone_is_refused():

@@ -209,3 +209,33 @@ def test_crisis_line_of_a_category_must_be_a_known_service(data_dir):
 
     message = problems_after(data_dir, "crisis.yaml", unknown)
     assert "categories.homeless_tonight.lines[0]: unknown service 'shelterr'" in message
+
+
+def test_a_number_written_into_a_letter_is_refused(data_dir):
+    def written_in(d):
+        d["letters"]["setting_up_home"]["paragraphs"][1]["text"] = "Councils should give at least £3,000."
+
+    assert "write numbers as ${placeholders}" in problems_after(data_dir, "letters.yaml", written_in)
+
+
+def test_a_letter_placeholder_a_council_cannot_fill_is_refused(data_dir):
+    def typo(d):
+        d["letters"]["care_file"]["paragraphs"][0]["text"] = "I was looked after by ${council_nme}."
+
+    assert "${council_nme} is unknown for luton" in problems_after(data_dir, "letters.yaml", typo)
+
+
+def test_a_law_a_letter_cites_must_be_quoted_from_its_stored_source(data_dir):
+    def misquoted(d):
+        d["letters"]["care_file"]["cites"]["access_right"]["quotes"] = ["Article 99 of the UK GDPR"]
+
+    assert "quote not found in the source's text" in problems_after(data_dir, "letters.yaml", misquoted)
+
+
+def test_a_letters_law_with_no_number_must_still_be_quoted_from_its_source(data_dir):
+    def misquoted(d):
+        d["letters"]["complaints"]["cites"]["ombudsman"]["quotes"] = ["the Parliamentary Ombudsman"]
+
+    assert "quote not found in the source's text: 'the Parliamentary Ombudsman'" in problems_after(
+        data_dir, "letters.yaml", misquoted
+    )

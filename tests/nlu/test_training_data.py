@@ -27,10 +27,12 @@ def test_no_held_out_message_is_trained_on():
 
 @pytest.mark.parametrize("topic", TOPICS)
 def test_every_topic_is_an_intent_answered_by_the_topic_action(topic):
+    # council tax and the care leaver status ask their own questions first (data/stories/council_tax.yml,
+    # data/stories/legal_status.yml)
     intent = f"ask_{topic}"
     assert intent in DOMAIN["intents"]
     answered = {rule["steps"][0]["intent"] for rule in RULES if rule["steps"][1]["action"] == "action_answer_topic"}
-    assert intent in answered or topic in ("council_tax", "charter")
+    assert intent in answered or topic in ("council_tax", "charter", "legal_status")
 
 
 @pytest.mark.parametrize("topic", TOPICS)

@@ -30,11 +30,22 @@ class Sent:
 
 
 @dataclass
+class SentDocument:
+    """One file the bot sent."""
+
+    chat_id: int
+    filename: str
+    content: bytes
+    caption: str
+
+
+@dataclass
 class FakeBotApi:
     """The fake server's state: queued updates, sent messages, and every method called."""
 
     updates: list[dict] = field(default_factory=list)
     sent: list[Sent] = field(default_factory=list)
+    documents: list[SentDocument] = field(default_factory=list)
     calls: list[str] = field(default_factory=list)
     ids: count = field(default_factory=lambda: count(1))
     server: uvicorn.Server | None = None
@@ -101,6 +112,15 @@ class FakeBotApi:
             f"chat {chat_id} got {len(self.to(chat_id))} messages, expected {count_}: {self.to(chat_id)}"
         )
 
+    def wait_for_document(self, chat_id: int, timeout: float = 60) -> SentDocument:
+        """Wait until a chat has been sent a file; return the first."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if found := [d for d in self.documents if d.chat_id == chat_id]:
+                return found[0]
+            time.sleep(0.05)
+        raise AssertionError(f"chat {chat_id} got no document: {self.to(chat_id)}")
+
     def wait_for_call(self, method: str, timeout: float = 60) -> None:
         """Wait until the bot has called a Bot API method."""
         deadline = time.monotonic() + timeout
@@ -133,6 +153,12 @@ class FakeBotApi:
             buttons = [b for row in markup.get("inline_keyboard", []) for b in row]
             self.sent.append(Sent(chat_id, params["text"], buttons, time.monotonic()))
             return self._ok(self._message(chat_id, text=params["text"], **{"from": BOT_USER}))
+        if method == "sendDocument":
+            chat_id, upload = int(params["chat_id"]), params["document"]
+            sent = SentDocument(chat_id, upload.filename, await upload.read(), params.get("caption", ""))
+            self.documents.append(sent)
+            document = {"file_id": f"d{next(self.ids)}", "file_unique_id": "du", "file_name": sent.filename}
+            return self._ok(self._message(chat_id, document=document, **{"from": BOT_USER}))
         return self._ok(True)
 
     async def _updates(self, offset: int, timeout: float) -> list[dict]:

@@ -209,3 +209,18 @@ def test_webhook_refuses_huge_or_malformed_bodies_and_still_takes_updates(tmp_pa
         assert api.wait_for(402, 1)
     finally:
         own.stop()
+
+
+def test_a_letter_arrives_as_a_text_file_after_a_short_message(gateway, api):
+    api.send_text(130, "how do i get my care file")
+    answer = api.wait_for(130, 1)[-1]
+    button = next(b for b in answer.buttons if b["text"] == KB.letters.letters["care_file"].button)
+    api.press(130, button["callback_data"])
+    message = api.wait_for(130, 2)[-1]
+    assert "[square brackets]" in message.text
+    document = api.wait_for_document(130)
+    assert document.filename == "luton-care-file.txt"
+    letter = document.content.decode("utf-8")
+    assert letter.startswith("[Your name]")
+    assert LUTON.contacts["complaints"].name in letter
+    assert "Article 15" in letter
