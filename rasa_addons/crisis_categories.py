@@ -25,10 +25,14 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from knowledge import KnowledgeBase
 from knowledge.crisis import CATEGORY_ENTITY, detect_crisis, refine_category, ruled_out, says_not_a_crisis
 
-from .crisis_detector import CRISIS_INTENT, mark_crisis
+from .crisis_detector import CRISIS_INTENT, mark_crisis, take_next_intent
 from .linear_intents import FittedIntents, LinearIntentClassifier, fit
 from .server_knowledge import server_knowledge
+from .topics_asked import TOPIC_INTENT_PREFIX, TOPICS_ASKED
 
+# On a message the models alone read as a crisis, the topics the classifier had read it as asking about: the
+# crisis reply comes first, then their answers, so a false alarm still answers the question.
+ALSO_ASKED = "crisis_also_asked"
 ALARM_FILE = "crisis_alarm.npz"
 CATEGORY_FILE = "crisis_categories.npz"
 ORDINARY = "ordinary"
@@ -52,6 +56,15 @@ def training_pairs(knowledge: KnowledgeBase, training_data: TrainingData) -> lis
     return pairs
 
 
+def asked_topics(message: Message) -> list[str]:
+    """The topics a message was read as asking about: those recorded on it, else its topic intent's."""
+    recorded = list(message.get(TOPICS_ASKED) or [])
+    intent = (message.get(INTENT) or {}).get("name") or ""
+    if recorded or not intent.startswith(TOPIC_INTENT_PREFIX):
+        return recorded
+    return [intent[len(TOPIC_INTENT_PREFIX) :]]
+
+
 def _has_category(message: Message) -> bool:
     return any(e.get("entity") == CATEGORY_ENTITY for e in message.get(ENTITIES) or [])
 
@@ -69,6 +82,9 @@ class CrisisCategoryClassifier(GraphComponent, IntentClassifier):
             # A new alarm needs this confidence that the message is a crisis of some kind (docs/quality.md: the
             # false alarms on ordinary messages it costs).
             "alarm_threshold": 0.75,
+            # A crisis the intent classifier alone saw stands only with this much agreement ("i would kill for a
+            # day off" is not one); below it, the classifier's next guess is taken.
+            "confirm_threshold": 0.3,
         }
 
     def __init__(
@@ -139,23 +155,28 @@ class CrisisCategoryClassifier(GraphComponent, IntentClassifier):
         category = self.models[1]
         return str(category.intents[int(np.argmax(category.confidences([text])[0]))])
 
-    def category_for(self, message: Message) -> str | None:
-        """The crisis category to mark a message with, or None to leave it as it is."""
-        text = message.get(TEXT) or ""
-        if not text or _has_category(message) or says_not_a_crisis(self.knowledge, text):
-            return None
-        seen_as_crisis = (message.get(INTENT) or {}).get("name") == CRISIS_INTENT
-        if not seen_as_crisis and self.crisis_confidence(text) < self.config["alarm_threshold"]:
+    def category_for(self, text: str, seen_as_crisis: bool) -> str | None:
+        """The crisis category a message is, by the models, or None for no crisis."""
+        confidence = self.crisis_confidence(text)
+        if confidence < self.config["confirm_threshold" if seen_as_crisis else "alarm_threshold"]:
             return None
         category = self.likeliest_category(text)
-        if ruled_out(self.knowledge, text, category) and not seen_as_crisis:
+        if ruled_out(self.knowledge, text, category):
             return None
         return refine_category(self.knowledge, text, category)
 
     def process(self, messages: list[Message]) -> list[Message]:
-        """Raise or name a crisis where the models are confident and the message does not say it is not one."""
+        """Raise, name or set aside a crisis no pattern decided, by the models."""
         for message in messages:
-            category = self.category_for(message)
+            text = message.get(TEXT) or ""
+            if not text or _has_category(message) or says_not_a_crisis(self.knowledge, text):
+                continue
+            seen_as_crisis = (message.get(INTENT) or {}).get("name") == CRISIS_INTENT
+            category = self.category_for(text, seen_as_crisis)
             if category is not None:
+                also_asked = [] if seen_as_crisis else asked_topics(message)
                 mark_crisis(message, category, type(self).__name__)
+                message.set(ALSO_ASKED, also_asked, add_to_output=True)
+            elif seen_as_crisis:
+                take_next_intent(message)
         return messages
