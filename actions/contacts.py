@@ -28,6 +28,10 @@ from .common import (
 )
 from .council_tax import CRISIS
 from .letters import letter_buttons
+from .topics import send_topic
+
+# Set by rasa_addons.crisis_categories on a message only its models read as a crisis: the topics it also asked.
+ALSO_ASKED = "crisis_also_asked"
 
 DID_YOU_MEAN = "action_did_you_mean"
 
@@ -87,7 +91,11 @@ class ActionCrisis(WithContext, Action):
         send_in_language(
             self.context, dispatcher, tracker, crisis_answer(here.kb, here.council_id, here.now(), category)
         )
-        return []
+        events: list = []
+        for topic in tracker.latest_message.get(ALSO_ASKED) or []:
+            if topic in self.context.kb.national.topics:
+                events += send_topic(self.context, dispatcher, tracker, topic, first=False)
+        return events
 
 
 def _last_crisis_category(tracker: Tracker) -> str | None:

@@ -169,6 +169,7 @@ class Score:
     two_questions_total: int
     crisis_recall: float | None
     crisis_total: int
+    crisis_replied: float | None
     false_alarms: float | None
     ordinary_total: int
     human_contact: float | None
@@ -209,6 +210,7 @@ def score(items: Iterable[Item], seen_all: Iterable[Seen]) -> Score:
         two_questions_total=len(two),
         crisis_recall=_rate(sum(_caught(i, s) for i, s in crisis), len(crisis)),
         crisis_total=len(crisis),
+        crisis_replied=_rate(sum(s.crisis is not None for _, s in crisis), len(crisis)),
         false_alarms=_rate(sum(s.crisis is not None for _, s in ordinary), len(ordinary)),
         ordinary_total=len(ordinary),
         human_contact=_rate(sum(_has_contact(s) for _, s in human), len(human)),

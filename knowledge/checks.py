@@ -4,13 +4,26 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .schema import CouncilFile, CouncilRegister, CrisisCategory, CrisisFile, NationalFile, Topic, VocabularyFile
+from .schema import (
+    CouncilFile,
+    CouncilRegister,
+    CrisisCategory,
+    CrisisExamplesFile,
+    CrisisFile,
+    NationalFile,
+    Topic,
+    VocabularyFile,
+)
 from .tax_outcomes import replies_needed
 from .templates import contact_names, council_context, national_context, placeholders
 from .vocabulary import plain_words
 
 COUNCIL_TAX_VALUES = {"exempt_to_age": int}
 RUNTIME_NAMES = {"age"}
+
+
+# The crisis model learns each category from its examples, and calibrates itself by cross-validation on them.
+MIN_CRISIS_EXAMPLES = 5
 
 
 def _unknown(kind: str, key: str, known: Iterable[str]) -> str:
@@ -185,6 +198,20 @@ def check_crisis(file: str, crisis: CrisisFile, national: NationalFile) -> list[
             problem = _pattern_problem(pattern)
             if problem:
                 problems.append(f"{file}: categories.{key}.{field}: {problem}: '{pattern}'")
+    return problems
+
+
+def check_crisis_examples(file: str, examples: CrisisExamplesFile, crisis: CrisisFile) -> list[str]:
+    """Problems in crisis_examples.yaml: a category crisis.yaml does not have, or one with too few examples."""
+    problems = []
+    for key in examples.categories:
+        if key not in crisis.categories:
+            problems.append(f"{file}: categories.{key}: {_unknown('crisis category', key, crisis.categories)}")
+    for key in crisis.categories:
+        if len(examples.categories.get(key, [])) < MIN_CRISIS_EXAMPLES:
+            problems.append(f"{file}: categories.{key}: at least {MIN_CRISIS_EXAMPLES} examples are needed")
+    if len(examples.ordinary) < MIN_CRISIS_EXAMPLES:
+        problems.append(f"{file}: ordinary: at least {MIN_CRISIS_EXAMPLES} examples are needed")
     return problems
 
 

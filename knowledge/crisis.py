@@ -203,6 +203,22 @@ def _refined(kb: KnowledgeBase, words: list[str], signal: CrisisSignal) -> Crisi
     return signal
 
 
+def refine_category(kb: KnowledgeBase, text: str, category: str) -> str:
+    """The closer category a message's own words decide for a category found some other way, else the same."""
+    return _refined(kb, normalise(text, kb.crisis), CrisisSignal(category, "")).category
+
+
+@lru_cache(maxsize=4)
+def _category_unless(kb: KnowledgeBase) -> dict[str, list[list[Slot]]]:
+    return {key: [compile_pattern(u, kb.crisis) for u in c.unless] for key, c in kb.crisis.categories.items()}
+
+
+def ruled_out(kb: KnowledgeBase, text: str, category: str) -> bool:
+    """Whether the message says something that, for this category, means it is not about now ('years ago')."""
+    words = normalise(text, kb.crisis)
+    return any(matches(words, u) for u in _category_unless(kb).get(category, []))
+
+
 @lru_cache(maxsize=4)
 def _not_a_crisis(kb: KnowledgeBase) -> list[list[Slot]]:
     return [compile_pattern(p, kb.crisis) for p in kb.crisis.not_a_crisis]

@@ -16,7 +16,15 @@ from .letter_parts import check_letters
 from .letter_schema import LettersFile
 from .pa_schema import PaNotAnsweringFile, check_pa_not_answering
 from .provenance import council_facts, national_facts
-from .schema import CouncilFile, CouncilName, CouncilRegister, CrisisFile, NationalFile, VocabularyFile
+from .schema import (
+    CouncilFile,
+    CouncilName,
+    CouncilRegister,
+    CrisisExamplesFile,
+    CrisisFile,
+    NationalFile,
+    VocabularyFile,
+)
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 Model = TypeVar("Model", bound=BaseModel)
@@ -38,6 +46,7 @@ class KnowledgeBase:
     councils: Mapping[str, CouncilFile]
     register: CouncilRegister
     crisis: CrisisFile
+    crisis_examples: CrisisExamplesFile
     vocabulary: VocabularyFile
     letters: LettersFile
     pa_not_answering: PaNotAnsweringFile
@@ -99,10 +108,12 @@ def load_knowledge(data_dir: Path = DATA_DIR, sources_dir: Path = provenance.SOU
     national_path = data_dir / "national.yaml"
     register_path = data_dir / "england_councils.yaml"
     crisis_path = data_dir / "crisis.yaml"
+    examples_path = data_dir / "crisis_examples.yaml"
     vocabulary_path = data_dir / "vocabulary.yaml"
     national = _collect(problems, national_path, NationalFile)
     register = _collect(problems, register_path, CouncilRegister)
     crisis = _collect(problems, crisis_path, CrisisFile)
+    crisis_examples = _collect(problems, examples_path, CrisisExamplesFile)
     vocabulary = _collect(problems, vocabulary_path, VocabularyFile)
     letters_path = data_dir / "letters.yaml"
     letters = _collect(problems, letters_path, LettersFile)
@@ -128,6 +139,8 @@ def load_knowledge(data_dir: Path = DATA_DIR, sources_dir: Path = provenance.SOU
         problems += checks.check_register(shown_path(register_path), register)
     if crisis is not None and national is not None:
         problems += checks.check_crisis(shown_path(crisis_path), crisis, national)
+    if crisis is not None and crisis_examples is not None:
+        problems += checks.check_crisis_examples(shown_path(examples_path), crisis_examples, crisis)
     if vocabulary is not None and national is not None:
         problems += checks.check_vocabulary(shown_path(vocabulary_path), vocabulary, national)
     if letters is not None and national is not None:
@@ -141,6 +154,7 @@ def load_knowledge(data_dir: Path = DATA_DIR, sources_dir: Path = provenance.SOU
         or national is None
         or register is None
         or crisis is None
+        or crisis_examples is None
         or vocabulary is None
         or letters is None
         or pa_not_answering is None
@@ -151,6 +165,7 @@ def load_knowledge(data_dir: Path = DATA_DIR, sources_dir: Path = provenance.SOU
         councils=councils,
         register=register,
         crisis=crisis,
+        crisis_examples=crisis_examples,
         vocabulary=vocabulary,
         letters=letters,
         pa_not_answering=pa_not_answering,

@@ -230,6 +230,13 @@ class CrisisFile(Strict):
         return values
 
 
+class CrisisExamplesFile(Strict):
+    """crisis_examples.yaml: messages of each kind of crisis, and ordinary ones that sound alarming, to learn from."""
+
+    categories: dict[Identifier, Phrases]
+    ordinary: Phrases
+
+
 class CouncilName(Strict):
     """An English council with children's services, and the names people use for it."""
 

@@ -74,11 +74,11 @@ class CrisisDetector(GraphComponent, IntentClassifier):
             if signal is not None:
                 mark_crisis(message, signal.category, type(self).__name__)
             elif (message.get(INTENT) or {}).get("name") == CRISIS_INTENT and says_not_a_crisis(self.knowledge, text):
-                _take_next_intent(message)
+                take_next_intent(message)
         return messages
 
 
-def _take_next_intent(message: Message) -> None:
+def take_next_intent(message: Message) -> None:
     """The classifier's next guess instead of 'crisis' ('shot myself in the foot' is about a missed appointment)."""
     ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != CRISIS_INTENT]
     message.set(INTENT, ranking[0] if ranking else {"name": FALLBACK_INTENT, "confidence": 1.0}, add_to_output=True)

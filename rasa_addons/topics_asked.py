@@ -38,6 +38,24 @@ def _topic(intent: str) -> str | None:
     return intent[len(TOPIC_INTENT_PREFIX) :] if intent.startswith(TOPIC_INTENT_PREFIX) else None
 
 
+def settle_same_answer(message: Message, groups: list[list[str]], sure_together: float) -> None:
+    """Take the classifier's first guess where it was unsure only between intents that get the same help.
+
+    "my pa isnt answering - who do i call out of hours" scores pa_not_answering and out_of_hours close; both
+    replies give who to call now, so asking "did you mean" would only delay it.
+    """
+    if (message.get(INTENT) or {}).get("name") != FALLBACK_INTENT:
+        return
+    ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != FALLBACK_INTENT]
+    if len(ranking) < 2:
+        return
+    first, second = ranking[0], ranking[1]
+    same = any(first["name"] in group and second["name"] in group for group in groups)
+    if same and first["confidence"] + second["confidence"] >= sure_together:
+        message.set(INTENT, first, add_to_output=True)
+        message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+
+
 def settle_topics(knowledge: KnowledgeBase, message: Message) -> None:
     """Record the topics the message asks about and set its intent to the one that answers them."""
     intent = (message.get(INTENT) or {}).get("name") or ""
@@ -64,8 +82,14 @@ class TopicsAsked(GraphComponent, IntentClassifier):
         """It reads the ranking an intent classifier made."""
         return [IntentClassifier]
 
-    def __init__(self, knowledge: KnowledgeBase) -> None:
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        """No groups of intents that get the same help, unless config.yml names them."""
+        return {"same_answer": [], "sure_together": 0.3}
+
+    def __init__(self, knowledge: KnowledgeBase, config: dict[str, Any] | None = None) -> None:
         self.knowledge = knowledge
+        self.config = {**self.get_default_config(), **(config or {})}
 
     @classmethod
     def create(
@@ -76,10 +100,11 @@ class TopicsAsked(GraphComponent, IntentClassifier):
         execution_context: ExecutionContext,
     ) -> TopicsAsked:
         """Load the checked knowledge base, whose vocabulary names the topics."""
-        return cls(server_knowledge())
+        return cls(server_knowledge(), config)
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Settle each message's topics."""
         for message in messages:
+            settle_same_answer(message, self.config["same_answer"], self.config["sure_together"])
             settle_topics(self.knowledge, message)
         return messages

@@ -1,0 +1,103 @@
+"""The crisis model: it raises the crisis the patterns missed, names the one the classifier saw, and keeps out of
+the way of ordinary messages and of what the patterns decided."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from knowledge import load_knowledge
+from knowledge.crisis import CATEGORY_ENTITY, detect_crisis
+from rasa_addons.crisis_categories import CrisisCategoryClassifier, training_pairs
+from rasa_addons.crisis_detector import mark_crisis
+from scripts.nlu_score import read_examples
+from scripts.safety_score import load_sets
+
+ROOT = Path(__file__).resolve().parents[2]
+KB = load_knowledge()
+EXAMPLES = KB.crisis_examples
+ORDINARY_INTENTS = {
+    "ask_council_tax": ["do i pay council tax", "am i exempt from council tax", "council tax bill help"],
+    "ask_care_file": ["how do i get my care file", "can i see my records from care", "access my care records"],
+    "greet": ["hello", "hi there", "hey"],
+}
+
+
+def plain(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+@pytest.fixture(scope="module")
+def classifier(tmp_path_factory) -> CrisisCategoryClassifier:
+    storage = LocalModelStorage(tmp_path_factory.mktemp("model"))
+    resource = Resource("crisis_categories")
+    context = ExecutionContext(GraphSchema({}), "test")
+    texts = [(text, intent) for intent, texts in ORDINARY_INTENTS.items() for text in texts]
+    data = TrainingData([Message.build(text, intent) for text, intent in texts])
+    CrisisCategoryClassifier.create({}, storage, resource, context).train(data)
+    return CrisisCategoryClassifier.load({}, storage, resource, context)
+
+
+def read(classifier: CrisisCategoryClassifier, text: str, intent: str = "nlu_fallback") -> Message:
+    message = Message.build(text)
+    message.set("intent", {"name": intent, "confidence": 0.4})
+    classifier.process([message])
+    return message
+
+
+def category_of(message: Message) -> str | None:
+    return next((e["value"] for e in message.get("entities") or [] if e["entity"] == CATEGORY_ENTITY), None)
+
+
+def test_no_message_of_a_test_set_is_learnt_from():
+    learnt = {plain(text) for text, _ in training_pairs(KB, TrainingData())}
+    crisis, ordinary = load_sets()
+    safety = [text for texts in crisis.values() for text in texts] + ordinary
+    held_out = [text for text, _ in read_examples(ROOT / "tests" / "nlu" / "heldout.yml")]
+    assert [text for text in safety + held_out if plain(text) in learnt] == []
+    for half in ("tuning", "sealed"):
+        items = yaml.safe_load((ROOT / "tests" / "blind" / f"{half}.yml").read_text(encoding="utf-8"))["messages"]
+        # Only ids are shown: the sealed half's messages are never printed.
+        assert [item["id"] for item in items if plain(item["text"]) in learnt] == [], half
+
+
+@pytest.mark.parametrize("category", sorted(EXAMPLES.categories))
+def test_most_wording_no_pattern_catches_is_raised_as_its_category(classifier, category):
+    unmatched = [text for text in EXAMPLES.categories[category] if detect_crisis(KB, text) is None]
+    assert unmatched, f"every {category} example is caught by a pattern already"
+    messages = [read(classifier, text) for text in unmatched]
+    raised = [m for m in messages if m.get("intent")["name"] == "crisis" and category_of(m) == category]
+    assert len(raised) >= len(unmatched) / 2
+
+
+@pytest.mark.parametrize("text", [*EXAMPLES.ordinary[:5], "how do i get my care file", "hiya"])
+def test_an_ordinary_message_is_left_alone(classifier, text):
+    message = read(classifier, text, intent="ask_care_file")
+    assert message.get("intent")["name"] == "ask_care_file"
+    assert category_of(message) is None
+
+
+def test_a_category_the_patterns_decided_is_kept(classifier):
+    text = EXAMPLES.categories["no_food_or_money"][0]
+    message = Message.build(text)
+    mark_crisis(message, "medical_emergency", "CrisisDetector")
+    classifier.process([message])
+    assert [e["value"] for e in message.get("entities") if e["entity"] == CATEGORY_ENTITY] == ["medical_emergency"]
+
+
+def test_a_crisis_the_intent_classifier_saw_is_given_its_category(classifier):
+    text = next(t for t in EXAMPLES.categories["exploitation"] if detect_crisis(KB, t) is None)
+    message = read(classifier, text, intent="crisis")
+    assert category_of(message) in {"exploitation", "sexual_exploitation"}
+
+
+def test_a_message_that_says_it_is_not_a_crisis_is_left_alone(classifier):
+    message = read(classifier, "i shot myself in the foot missing that appointment", intent="crisis")
+    assert category_of(message) is None
