@@ -1,5 +1,5 @@
-"""Train the model only when data/, domain.yml, config.yml, rasa_addons/ or the topic vocabulary changed since the
-last model (a content stamp)."""
+"""Train the model only when data/, domain.yml, config.yml, rasa_addons/, the topic vocabulary or the crisis
+examples changed since the last model (a content stamp)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,9 @@ def training_inputs() -> list[Path]:
     files += sorted(p for p in (ROOT / "data").rglob("*") if p.is_file())
     files += sorted((ROOT / "rasa_addons").glob("*.py"))  # the model's own components are trained and saved too
     files.append(ROOT / "knowledge" / "data" / "vocabulary.yaml")  # the classifier learns from the topic words too
+    # The crisis models learn from the reviewed examples, and crisis.yaml's patterns sort the crisis intent's.
+    files.append(ROOT / "knowledge" / "data" / "crisis_examples.yaml")
+    files.append(ROOT / "knowledge" / "data" / "crisis.yaml")
     return files
 
 
