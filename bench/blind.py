@@ -177,6 +177,7 @@ class Score:
     non_english_total: int
     crisis_by_category: dict[str, tuple[int, int]]
     handled_by_language: dict[str, tuple[int, int]]
+    topic_by_first_label: dict[str, tuple[int, int]]
     misses: list[tuple[str, str, str]]
 
 
@@ -199,6 +200,11 @@ def score(items: Iterable[Item], seen_all: Iterable[Seen]) -> Score:
         tally = by_language.setdefault(item.language, [0, 0])
         tally[0] += _reads(item, seen)
         tally[1] += 1
+    by_topic: dict[str, list[int]] = {}
+    for item, seen in topical:
+        tally = by_topic.setdefault(item.topics[0], [0, 0])
+        tally[0] += _topic_right(item, seen)
+        tally[1] += 1
     misses = [(i.id, "topic", ",".join(s.answered) or "-") for i, s in topical if not _topic_right(i, s)]
     misses += [(i.id, "crisis", str(s.crisis)) for i, s in crisis if not _caught(i, s)]
     misses += [(i.id, "false alarm", str(s.crisis)) for i, s in ordinary if s.crisis]
@@ -218,6 +224,7 @@ def score(items: Iterable[Item], seen_all: Iterable[Seen]) -> Score:
         non_english_total=len(foreign),
         crisis_by_category={k: (v[0], v[1]) for k, v in sorted(by_category.items())},
         handled_by_language={k: (v[0], v[1]) for k, v in sorted(by_language.items())},
+        topic_by_first_label={k: (v[0], v[1]) for k, v in sorted(by_topic.items())},
         misses=misses,
     )
 

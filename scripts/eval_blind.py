@@ -35,6 +35,7 @@ def report(name: str, result: Score) -> str:
         f"  non-English handled        {_shown(result.non_english_handled)} of {result.non_english_total}",
         "  crisis by category: " + ", ".join(f"{k} {c}/{t}" for k, (c, t) in result.crisis_by_category.items()),
         "  handled by language: " + ", ".join(f"{k} {c}/{t}" for k, (c, t) in result.handled_by_language.items()),
+        "  topic by first label: " + ", ".join(f"{k} {c}/{t}" for k, (c, t) in result.topic_by_first_label.items()),
     ]
     return "\n".join(lines)
 
