@@ -137,13 +137,24 @@ def free_ports_in_a_row(count: int) -> int:
         return first
 
 
+def free_ports_besides(taken: set[int], count: int) -> list[int]:
+    """`count` different free ports, none of them among those already taken (a free port is not held)."""
+    ports: list[int] = []
+    while len(ports) < count:
+        port = free_port()
+        if port not in taken and port not in ports:
+            ports.append(port)
+    return ports
+
+
 def start_cluster(tmp_path: Path, services: dict[str, str], clock: str = TEST_CLOCK, **extra: str) -> Stack:
     """`make run-cluster`'s launcher (two Rasa servers on PostgreSQL and Redis) on free ports, on the services given
     (started already, so the launcher leaves them running), with a database of its own."""
     database = {**services, "POSTGRES_DB": f"rasa_{secrets.token_hex(6)}", "POSTGRES_USER": "rasa"}
     rasa_port = free_ports_in_a_row(2)
+    action_port, gateway_port = free_ports_besides({rasa_port, rasa_port + 1}, 2)
     running = start_stack(
-        tmp_path, clock, (rasa_port, free_port(), free_port()), "scripts.serve_cluster",
+        tmp_path, clock, (rasa_port, action_port, gateway_port), "scripts.serve_cluster",
         RASA_SERVERS="2", RASA_TIMEOUT="30", **database, **extra,
     )  # fmt: skip
     running.postgres = database
