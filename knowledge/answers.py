@@ -177,6 +177,12 @@ def next_step(kb: KnowledgeBase, council: CouncilFile, topic_id: str) -> str:
     return " ".join(steps)
 
 
+def topic_contact(council: CouncilFile, topic_id: str) -> Contact:
+    """Who to ask about a topic at a council: the contact the topic names, else the team in office hours."""
+    topic = council.topics.get(topic_id)
+    return council.contacts[topic.ask if topic and topic.ask else council.service_hours.in_hours]
+
+
 def ask_line(contact: Contact) -> str:
     """'Questions? Call the X on 01234 567890.'"""
     line = contact_line(contact)

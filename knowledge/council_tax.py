@@ -21,6 +21,7 @@ from .answers import (
     national_part,
     next_step,
     reach,
+    topic_contact,
     with_source,
 )
 from .loader import KnowledgeBase
@@ -162,8 +163,7 @@ def _adviser_line(kb: KnowledgeBase, council_id: str | None, moved: bool, trail:
     if council_id is None:
         return ask_line(advice_line(kb, trail))
     council = kb.council(council_id)
-    topic = council.topics.get(TOPIC)
-    contact = council.contacts[topic.ask if topic and topic.ask else council.service_hours.in_hours]
+    contact = topic_contact(council, TOPIC)
     trail.add(council.sources[contact.source])
     if moved:
         return f"{council.council.short_name}'s leaving-care team can help you ask: {contact_line(contact)}."

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .answers import Answer, SourceTrail, ask_line, local_part, next_step, with_source
+from .answers import Answer, SourceTrail, ask_line, local_part, next_step, topic_contact, with_source
 from .loader import KnowledgeBase
 from .status_checker import TOPIC, Decision, Limits, Question, Status
 from .templates import council_context, national_context, render
@@ -85,8 +85,7 @@ def _who_to_ask(kb: KnowledgeBase, council_id: str | None, trail: SourceTrail) -
     if council_id is None:
         return ask_line(advice_line(kb, trail))
     council = kb.council(council_id)
-    topic = council.topics.get(TOPIC)
-    contact = council.contacts[topic.ask if topic and topic.ask else council.service_hours.in_hours]
+    contact = topic_contact(council, TOPIC)
     trail.add(council.sources[contact.source])
     return next_step(kb, council, TOPIC)
 
