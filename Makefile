@@ -68,8 +68,10 @@ report: install
 eval: train
 	$(PY) -m scripts.eval_blind
 
-bench: train
+# Ours against stock Rasa and the floor, then one Rasa server against two on PostgreSQL and Redis.
+bench: train services
 	$(PY) -m bench.run
+	$(PY) -m bench.cluster
 
 soak: train
 	$(PY) -m bench.run --soak

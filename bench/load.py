@@ -2,6 +2,7 @@
 
 Usage: python -m bench.load open LOAD URL RATE SECONDS [LONG_SHARE]
        python -m bench.load saturate LOAD URL CONVERSATIONS SECONDS
+URL is a Rasa server's REST channel (.../webhooks/rest/webhook) or the gateway's chat (.../chat).
 LOAD is "heldout" (our own short held-out messages) or "blind" (the blind set's English messages: long,
 phrased by other people). Prints one JSON object: latencies (ms, from each message's scheduled send time) and
 errors; never the messages.
@@ -87,9 +88,16 @@ def client_session(connections: int) -> aiohttp.ClientSession:
     )
 
 
+def body(url: str, sender: str, text: str) -> dict[str, str]:
+    """The request for one message: Rasa's REST channel takes a sender, the gateway's chat a conversation id."""
+    if url.endswith("/chat"):
+        return {"conversation": sender.replace(".", "-"), "message": text}
+    return {"sender": sender, "message": text}
+
+
 async def _send(client: aiohttp.ClientSession, url: str, sender: str, text: str) -> bool:
     try:
-        async with client.post(url, json={"sender": sender, "message": text}) as response:
+        async with client.post(url, json=body(url, sender, text)) as response:
             await response.read()
             return response.status == 200
     except (aiohttp.ClientError, asyncio.TimeoutError):

@@ -8,6 +8,8 @@ from pathlib import Path
 
 import matplotlib
 
+from bench.cluster import cluster_section
+
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
@@ -208,7 +210,7 @@ def soak_section(soak: dict) -> list[str]:
 
 def main() -> int:
     """Rewrite the benchmark document from the newest results."""
-    bench, soak, cost = latest("bench"), latest("soak"), latest("nlu-cost")
+    bench, soak, cost, cluster = latest("bench"), latest("soak"), latest("nlu-cost"), latest("cluster")
     lines = [
         "# Benchmarks",
         "",
@@ -227,6 +229,8 @@ def main() -> int:
         lines += ["## Targets", "", *targets_section(bench), ""]
         lines += ["## Ratios: ours against the floor and stock Rasa (p95, ms)", "", *ratios_section(bench), ""]
         lines += ["## Ours against stock Rasa", "", *bench_section(bench), ""]
+    if cluster:
+        lines += ["## One machine, several Rasa servers (read in docs/scaling.md)", "", *cluster_section(cluster), ""]
     if cost:
         lines += ["## NLU cost per message", "", *nlu_cost_section(cost), ""]
     if soak:

@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -34,6 +35,9 @@ LOADS = ("heldout", "blind")  # bench/load.py: our own short held-out messages; 
 AB_RATE = 20
 SLO_P95_MS = 100
 WARM_UP_RATE, WARM_UP_S = 5, 10
+# The words both safe-reply log lines share (bot/rasa_client.py: Rasa did not answer; rasa_addons/safe_rest.py: the
+# turn failed): a safe reply is a turn the assistant could not answer, so the load counts it as an error.
+SAFE_REPLY_LOGGED = "sending the safe reply"
 # What `pip install rasa==3.6.21` chooses for the one package our lock pins differently (requirements.in says why).
 STOCK_PACKAGES = ["jsonschema==4.17.3"]
 
@@ -88,6 +92,20 @@ def stock_packages() -> Path:
     return folder
 
 
+@dataclass(frozen=True)
+class Launch:
+    """How ours is started: the launcher module, what it adds to the environment, and where the load is sent (the
+    Rasa server's REST channel, or the gateway's chat, which spreads conversations over several Rasa servers)."""
+
+    module: str = "scripts.serve"
+    env: dict[str, str] = field(default_factory=dict)
+    through_gateway: bool = False
+    rasa_port: int | None = None  # the first of the Rasa servers' ports; a free one when None
+
+
+OURS = Launch()
+
+
 def rss_kb(pid: int) -> int:
     """Resident memory of one process, in kB (0 if it has gone)."""
     try:
@@ -102,28 +120,33 @@ class Stack:
     """One system running (ours under a checkout's scripts/serve.py, stock Rasa, or the floor), with its memory
     sampled."""
 
-    def __init__(self, model: Path | None, kind: str = "ours", root: Path = ROOT) -> None:
-        self.ports = {"RASA_PORT": free_port(), "ACTION_PORT": free_port(), "GATEWAY_PORT": free_port()}
+    def __init__(self, model: Path | None, kind: str = "ours", root: Path = ROOT, launch: Launch = OURS) -> None:
+        self.ports = {"RASA_PORT": launch.rasa_port or free_port(), "ACTION_PORT": free_port(),
+                      "GATEWAY_PORT": free_port()}  # fmt: skip
         self.started = time.monotonic()
         self.pids: dict[str, int] = {}
         self.peak = {"rasa_kb": 0, "stack_kb": 0}
         self.samples: list[tuple[float, int]] = []
+        self.safe_replies = 0
         if kind == "floor":
             self.processes = self._start_floor()
         elif kind == "stock":
             self.processes = self._start_stock(model)
         else:
-            self.processes = self._start_ours(model, root)
-        self.url = f"http://127.0.0.1:{self.ports['RASA_PORT']}/webhooks/rest/webhook"
+            self.processes = self._start_ours(model, root, launch)
+        if launch.through_gateway:
+            self.url = f"http://127.0.0.1:{self.ports['GATEWAY_PORT']}/chat"
+        else:
+            self.url = f"http://127.0.0.1:{self.ports['RASA_PORT']}/webhooks/rest/webhook"
         self.startup_s = self._first_answer()
         self.sampling = True
         threading.Thread(target=self._sample, daemon=True).start()
 
-    def _start_ours(self, model: Path, root: Path) -> list[subprocess.Popen]:
+    def _start_ours(self, model: Path, root: Path, launch: Launch) -> list[subprocess.Popen]:
         env = {**os.environ, **{k: str(v) for k, v in self.ports.items()}, "RASA_MODEL": str(model),
-               "TRACKER_DB": str(WORK / f"tracker-{model.stem}.db")}  # fmt: skip
+               "TRACKER_DB": str(WORK / f"tracker-{model.stem}.db"), **launch.env}  # fmt: skip
         Path(env["TRACKER_DB"]).unlink(missing_ok=True)
-        launcher = subprocess.Popen([PY, "-u", "-m", "scripts.serve"], cwd=root, env=env, text=True,
+        launcher = subprocess.Popen([PY, "-u", "-m", launch.module], cwd=root, env=env, text=True,
                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
         for line in launcher.stdout:
             found = started(line)
@@ -160,15 +183,17 @@ class Stack:
         self.pids["floor server"] = process.pid
         return [process]
 
-    @staticmethod
-    def _drain(process: subprocess.Popen) -> None:
-        for _ in process.stdout:
-            pass
+    def _drain(self, process: subprocess.Popen) -> None:
+        """Read the servers' log to its end, counting the safe replies they sent (each is a failed turn)."""
+        for line in process.stdout:
+            if SAFE_REPLY_LOGGED in line:
+                self.safe_replies += 1
 
     def _first_answer(self) -> float:
+        body = {"sender": "startup", "conversation": "startup-0", "message": "hi"}
         while True:
             try:
-                reply = httpx.post(self.url, json={"sender": "startup", "message": "hi"}, timeout=30)
+                reply = httpx.post(self.url, json=body, timeout=30)
                 if reply.status_code == 200 and reply.json():
                     return time.monotonic() - self.started
             except httpx.HTTPError:
@@ -176,7 +201,7 @@ class Stack:
 
     def _sample(self) -> None:
         while self.sampling:
-            rasa = rss_kb(self.pids.get("Rasa server", 0))
+            rasa = sum(rss_kb(pid) for name, pid in self.pids.items() if name.startswith("Rasa server"))
             stack = sum(rss_kb(p) for p in self.pids.values())
             self.peak["rasa_kb"] = max(self.peak["rasa_kb"], rasa)
             self.peak["stack_kb"] = max(self.peak["stack_kb"], stack)
@@ -203,18 +228,31 @@ def summary(latencies: list[float]) -> dict:
     return {f"p{q}": round(percentile(latencies, q), 1) for q in (50, 95, 99)}
 
 
-def under_load(url: str, load_name: str, seconds: float) -> dict:
+def counted(stack: Stack, *args: object) -> dict:
+    """One load on a running system, its errors including the safe replies the servers logged meanwhile."""
+    before = stack.safe_replies
+    run = load(*args)
+    time.sleep(0.5)  # the last lines of the log reach the reader
+    run["safe_replies"] = stack.safe_replies - before
+    run["errors"] += run["safe_replies"]
+    return run
+
+
+def under_load(stack: Stack, load_name: str, seconds: float, rates: tuple[int, ...] = RATES) -> dict:
     """One load's figures for a running system: latency at every rate, SLO and saturation throughput."""
     figures: dict = {"open_loop": {}}
-    for rate in RATES:
-        run = load("open", load_name, url, rate, seconds)
+    for rate in rates:
+        run = counted(stack, "open", load_name, stack.url, rate, seconds)
         figures["open_loop"][rate] = {**summary(run["latencies_ms"]), "errors": run["errors"],
+                                      "safe_replies": run["safe_replies"],
                                       "messages": len(run["latencies_ms"])}  # fmt: skip
         time.sleep(3)
     ok = [r for r, f in figures["open_loop"].items() if f["p95"] < SLO_P95_MS and not f["errors"]]
     figures["slo_throughput"] = max(ok) if ok else 0
-    saturation = load("saturate", load_name, url, 50, seconds)
-    figures["saturation_throughput"] = round(saturation["throughput"], 1)
+    saturation = counted(stack, "saturate", load_name, stack.url, 50, seconds)
+    # Answered turns per second: a safe reply is quick to send, so it must not raise the throughput.
+    answered = saturation["messages"] - saturation["errors"]
+    figures["saturation_throughput"] = round(answered / saturation["seconds"], 1)
     figures["saturation_errors"] = saturation["errors"]
     return figures
 
@@ -234,7 +272,7 @@ def measure(name: str, spec: dict, seconds: float) -> dict:
         result["loads"] = {}
         for load_name in LOADS:
             load("open", load_name, stack.url, WARM_UP_RATE, WARM_UP_S)  # not recorded: lazily built parts load
-            result["loads"][load_name] = under_load(stack.url, load_name, seconds)
+            result["loads"][load_name] = under_load(stack, load_name, seconds)
         if spec["kind"] != "floor":
             result["rasa_rss_peak_mb"] = round(stack.peak["rasa_kb"] / 1024)
         result["stack_rss_peak_mb"] = round(stack.peak["stack_kb"] / 1024)

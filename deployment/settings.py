@@ -52,6 +52,7 @@ class Settings:
     gateway_secret: str | None
     erasure_secret: str
     rasa_timeout_s: float
+    start_timeout_s: float
     max_message_chars: int
     retention_days: int
     telegram_token: str | None
@@ -65,11 +66,13 @@ class Settings:
     rasa_urls: tuple[str, ...]
     rasa_servers: int
     cluster_endpoints: Path
+    postgres_host: str
     postgres_port: int
     postgres_data: Path
     postgres_db: str
     postgres_user: str
     postgres_password: str | None
+    redis_host: str
     redis_port: int
     redis_data: Path
 
@@ -129,6 +132,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         gateway_secret=env.get("GATEWAY_SECRET") or None,
         erasure_secret=env.get("ERASURE_SECRET", ""),
         rasa_timeout_s=float(_number(env, "RASA_TIMEOUT", 5.0, float)),
+        start_timeout_s=float(_number(env, "START_TIMEOUT", 240.0, float)),
         max_message_chars=int(_number(env, "MAX_MESSAGE_CHARS", 1000)),
         retention_days=int(_number(env, "RETENTION_DAYS", 30)),
         telegram_token=env.get("TELEGRAM_BOT_TOKEN") or None,
@@ -142,11 +146,13 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         rasa_urls=_urls(env.get("RASA_URLS")) or (rasa_url,),
         rasa_servers=int(_number(env, "RASA_SERVERS", DEFAULT_RASA_SERVERS)),
         cluster_endpoints=Path(env.get("RASA_CLUSTER_ENDPOINTS") or ROOT / "endpoints-cluster.yml"),
+        postgres_host=env.get("POSTGRES_HOST") or LOOPBACK,
         postgres_port=int(_number(env, "POSTGRES_PORT", DEFAULT_POSTGRES_PORT)),
         postgres_data=Path(env.get("POSTGRES_DATA") or ROOT / "var" / "postgres"),
         postgres_db=env.get("POSTGRES_DB") or "rasa",
         postgres_user=env.get("POSTGRES_USER") or "rasa",
         postgres_password=env.get("POSTGRES_PASSWORD") or None,
+        redis_host=env.get("REDIS_HOST") or LOOPBACK,
         redis_port=int(_number(env, "REDIS_PORT", DEFAULT_REDIS_PORT)),
         redis_data=Path(env.get("REDIS_DATA") or ROOT / "var" / "redis"),
     )

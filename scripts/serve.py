@@ -7,8 +7,8 @@ Rasa server is. If the launcher itself is killed, the kernel stops the services 
 
 Ports and paths come from the deployment's settings (deployment/settings.py, which names each variable and its
 default): RASA_PORT, ACTION_PORT, GATEWAY_PORT, TRACKER_DB, RASA_MODEL, RASA_CREDENTIALS, RASA_ENDPOINTS,
-ASSISTANT_HOST, and ERASURE_SECRET (the gateway's key to erase conversations in the Rasa server; a new random
-one each start when unset).
+ASSISTANT_HOST, START_TIMEOUT (seconds to wait for every server to answer), and ERASURE_SECRET (the gateway's key
+to erase conversations in the Rasa server; a new random one each start when unset).
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 ACTIONS, RASA, GATEWAY = "action server", "Rasa server", "gateway"
 READY = "The assistant is ready."
-START_TIMEOUT_S = float(os.environ.get("START_TIMEOUT", "240"))
 
 
 def settings() -> dict[str, str]:
@@ -49,6 +48,9 @@ def settings() -> dict[str, str]:
         "model": str(loaded.model),
         "credentials": str(loaded.credentials),
         "endpoints": str(loaded.endpoints),
+        "erasure_secret": loaded.erasure_secret,
+        "start_timeout_s": str(loaded.start_timeout_s),
+        "telegram": loaded.telegram_mode or "",
     }
 
 
@@ -60,7 +62,7 @@ def child_env(config: dict[str, str]) -> dict[str, str]:
         SANIC_HOST=config["host"],
         ACTION_SERVER_URL=f"http://{config['host']}:{config['action_port']}/webhook",
         TRACKER_DB=config["tracker_db"],
-        ERASURE_SECRET=os.environ.get("ERASURE_SECRET") or secrets.token_urlsafe(32),
+        ERASURE_SECRET=config["erasure_secret"] or secrets.token_urlsafe(32),
         PYTHONPATH=str(ROOT),
     )
     return env
@@ -88,17 +90,16 @@ def answers(url: str) -> bool:
         return False
 
 
-def telegram_status() -> str:
-    """One line on whether Telegram is on, and how to turn it on."""
-    if os.environ.get("TELEGRAM_BOT_TOKEN"):
-        mode = "webhook" if os.environ.get("TELEGRAM_WEBHOOK_URL") else "polling"
+def telegram_status(mode: str) -> str:
+    """One line on whether Telegram is on (mode "webhook" or "polling", "" when off), and how to turn it on."""
+    if mode:
         return f"Telegram: on ({mode})."
     return "Telegram: off. To turn it on, get a token from @BotFather and run: TELEGRAM_BOT_TOKEN=... make run"
 
 
-def wait_until_ready(supervisor: Supervisor, urls: dict[str, str]) -> str | None:
+def wait_until_ready(supervisor: Supervisor, urls: dict[str, str], timeout_s: float) -> str | None:
     """Wait for every server to answer; what went wrong if one stopped or timed out, else None."""
-    deadline = time.monotonic() + START_TIMEOUT_S
+    deadline = time.monotonic() + timeout_s
     pending = dict(urls)
     while pending:
         stopped = supervisor.stopped()
@@ -108,7 +109,7 @@ def wait_until_ready(supervisor: Supervisor, urls: dict[str, str]) -> str | None
             if answers(url):
                 del pending[name]
         if time.monotonic() > deadline:
-            return f"{', '.join(pending)} did not answer within {START_TIMEOUT_S:.0f}s"
+            return f"{', '.join(pending)} did not answer within {timeout_s:.0f}s"
         time.sleep(0.1)
     return None
 
@@ -141,12 +142,14 @@ def stop_on_sigterm() -> None:
     signal.signal(signal.SIGINT, on_signal)
 
 
-def run(supervisor: Supervisor, urls: dict[str, str], ready: str, check: Callable[[], None] = lambda: None) -> int:
-    """Start every service, wait until each url answers, print `ready`, and keep them running until Ctrl-C
-    (calling `check` every few seconds)."""
+def run(
+    supervisor: Supervisor, urls: dict[str, str], ready: str, timeout_s: float, check: Callable[[], None] = lambda: None
+) -> int:
+    """Start every service, wait (up to timeout_s) until each url answers, print `ready`, and keep them running
+    until Ctrl-C (calling `check` every few seconds)."""
     try:
         supervisor.start_all()
-        problem = wait_until_ready(supervisor, urls)
+        problem = wait_until_ready(supervisor, urls, timeout_s)
         if problem:
             print(f"Could not start the assistant: {problem}.", file=sys.stderr)
             return 1
@@ -180,14 +183,15 @@ def main() -> int:
     }
     ready = (
         f"\n{READY}\n"
-        f"  {telegram_status()}\n"
+        f"  {telegram_status(config['telegram'])}\n"
         f"  Gateway (the public front door): {base}:{config['gateway_port']}/health\n"
         f"  Talk to it in this terminal: open another terminal and run `make chat`.\n"
         f"  Or POST to its REST channel: curl -s {base}:{config['rasa_port']}/webhooks/rest/webhook "
         f'-H \'Content-Type: application/json\' -d \'{{"sender": "me", "message": "hi"}}\'\n'
         f"  Press Ctrl-C to stop.\n"
     )
-    return run(Supervisor(commands(config), ROOT, child_env(config)), urls, ready)
+    supervisor = Supervisor(commands(config), ROOT, child_env(config))
+    return run(supervisor, urls, ready, float(config["start_timeout_s"]))
 
 
 if __name__ == "__main__":

@@ -2,9 +2,10 @@
 server and the gateway, which spreads conversations over the Rasa servers; Ctrl-C stops everything it started.
 
 The settings are those of scripts/serve.py, and: RASA_SERVERS (how many, on RASA_PORT, RASA_PORT+1, ...),
-RASA_CLUSTER_ENDPOINTS (endpoints-cluster.yml), POSTGRES_PORT, POSTGRES_DATA, POSTGRES_DB, POSTGRES_USER,
-POSTGRES_PASSWORD, REDIS_PORT and REDIS_DATA. PostgreSQL or Redis already running is used and left running;
-one this launcher started is started again if it stops.
+RASA_CLUSTER_ENDPOINTS (endpoints-cluster.yml), POSTGRES_HOST, POSTGRES_PORT, POSTGRES_DATA, POSTGRES_DB,
+POSTGRES_USER, POSTGRES_PASSWORD, REDIS_HOST, REDIS_PORT and REDIS_DATA. PostgreSQL or Redis already running is
+used and left running; one this launcher started is started again if it stops; one on another host (POSTGRES_HOST,
+REDIS_HOST) is only connected to.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from deployment.settings import LOOPBACK, Settings, load_settings
+from deployment.settings import Settings, load_settings
 from scripts import services
 from scripts.serve import (
     ACTIONS,
@@ -39,12 +40,12 @@ def cluster_env(config: dict[str, str], loaded: Settings) -> dict[str, str]:
     """The servers' environment: the single-server one, plus where PostgreSQL and Redis are, and every Rasa server."""
     return {
         **child_env(config),
-        "POSTGRES_HOST": LOOPBACK,
+        "POSTGRES_HOST": loaded.postgres_host,
         "POSTGRES_PORT": str(loaded.postgres_port),
         "POSTGRES_DB": loaded.postgres_db,
         "POSTGRES_USER": loaded.postgres_user,
         "POSTGRES_PASSWORD": services.postgres_password(loaded),
-        "REDIS_HOST": LOOPBACK,
+        "REDIS_HOST": loaded.redis_host,
         "REDIS_PORT": str(loaded.redis_port),
         "RASA_URLS": ",".join(f"http://{config['host']}:{port}" for port in rasa_ports(loaded)),
     }
@@ -84,7 +85,7 @@ def main() -> int:
     started: list[str] = []
     try:
         started = services.start(loaded)
-        print(f"PostgreSQL on {LOOPBACK}:{loaded.postgres_port}, Redis on {LOOPBACK}:{loaded.redis_port}.", flush=True)
+        print(services.where(loaded), flush=True)
         base = f"http://{config['host']}"
         urls = {f"{RASA} {n}": f"{base}:{port}/" for n, port in enumerate(rasa_ports(loaded), start=1)}
         urls[ACTIONS] = f"{base}:{config['action_port']}/health"
@@ -96,7 +97,7 @@ def main() -> int:
             f"  Press Ctrl-C to stop.\n"
         )
         supervisor = Supervisor(cluster_commands(config, loaded), ROOT, cluster_env(config, loaded))
-        return run(supervisor, urls, ready, lambda: keep_services(loaded, started))
+        return run(supervisor, urls, ready, loaded.start_timeout_s, lambda: keep_services(loaded, started))
     except (services.ServiceError, subprocess.CalledProcessError) as error:
         print(f"Could not start PostgreSQL or Redis: {error}", file=sys.stderr)
         return 1

@@ -5,7 +5,8 @@ packages where missing, their data under var/, listening on loopback only, run a
 
 Ports and paths come from deployment/settings.py: POSTGRES_PORT, POSTGRES_DATA, POSTGRES_DB, POSTGRES_USER,
 POSTGRES_PASSWORD (when unset, one is made on the first start and kept beside the data, readable by root alone),
-REDIS_PORT, REDIS_DATA.
+REDIS_PORT, REDIS_DATA. With POSTGRES_HOST or REDIS_HOST set to another machine (a managed database, say), that
+service is neither installed nor started here; POSTGRES_PASSWORD is then needed.
 """
 
 from __future__ import annotations
@@ -100,6 +101,8 @@ def postgres_password(settings: Settings) -> str:
     """POSTGRES_PASSWORD, else the one made on the first start (kept beside the data, root-only)."""
     if settings.postgres_password:
         return settings.postgres_password
+    if settings.postgres_host != LOOPBACK:
+        raise ServiceError(f"POSTGRES_PASSWORD is needed for the PostgreSQL server at {settings.postgres_host}.")
     kept = settings.postgres_data.with_name(settings.postgres_data.name + ".password")
     if not kept.exists():
         kept.parent.mkdir(parents=True, exist_ok=True)
@@ -238,13 +241,20 @@ class Redis:
 
 
 def services(settings: Settings) -> dict[str, Postgres | Redis]:
-    """The two services, by name."""
-    return {"PostgreSQL": Postgres(settings), "Redis": Redis(settings)}
+    """The services this machine runs, by name: each of PostgreSQL and Redis unless it is set to another host."""
+    local: dict[str, Postgres | Redis] = {}
+    if settings.postgres_host == LOOPBACK:
+        local["PostgreSQL"] = Postgres(settings)
+    if settings.redis_host == LOOPBACK:
+        local["Redis"] = Redis(settings)
+    return local
 
 
 def start(settings: Settings) -> list[str]:
-    """Install what is missing and start whichever service is not running (and PostgreSQL's database where it is
-    missing); the names of those it started."""
+    """Install what is missing and start whichever local service is not running (and PostgreSQL's database where
+    it is missing); the names of those it started."""
+    if not services(settings):
+        return []
     install()
     started = []
     for name, service in services(settings).items():
@@ -262,6 +272,14 @@ def stop(settings: Settings, names: list[str] | None = None) -> None:
             service.stop()
 
 
+def where(settings: Settings) -> str:
+    """One line naming where PostgreSQL and Redis are."""
+    return (
+        f"PostgreSQL on {settings.postgres_host}:{settings.postgres_port}, "
+        f"Redis on {settings.redis_host}:{settings.redis_port}."
+    )
+
+
 def main(argv: list[str]) -> int:
     """The command line: install, start, stop (all, or the services named) or status."""
     command = argv[0] if argv else "status"
@@ -271,7 +289,7 @@ def main(argv: list[str]) -> int:
             install()
         elif command == "start":
             start(settings)
-            print(f"PostgreSQL on {LOOPBACK}:{settings.postgres_port}, Redis on {LOOPBACK}:{settings.redis_port}.")
+            print(where(settings))
         elif command == "stop":
             stop(settings, argv[1:] or None)
         elif command == "status":
