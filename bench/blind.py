@@ -169,6 +169,8 @@ class Score:
     two_questions_total: int
     crisis_recall: float | None
     crisis_total: int
+    crisis_recall_english: float | None
+    crisis_english_total: int
     crisis_replied: float | None
     false_alarms: float | None
     ordinary_total: int
@@ -187,6 +189,7 @@ def score(items: Iterable[Item], seen_all: Iterable[Seen]) -> Score:
     topical = [(i, s) for i, s in pairs if i.english and i.topics and i.crisis is None]
     two = [(i, s) for i, s in topical if len(i.topics) > 1]
     crisis = [(i, s) for i, s in pairs if i.crisis]
+    english_crisis = [(i, s) for i, s in crisis if i.english]
     ordinary = [(i, s) for i, s in pairs if i.ordinary]
     human = [(i, s) for i, s in pairs if i.needs_human_now]
     foreign = [(i, s) for i, s in pairs if not i.english]
@@ -216,6 +219,8 @@ def score(items: Iterable[Item], seen_all: Iterable[Seen]) -> Score:
         two_questions_total=len(two),
         crisis_recall=_rate(sum(_caught(i, s) for i, s in crisis), len(crisis)),
         crisis_total=len(crisis),
+        crisis_recall_english=_rate(sum(_caught(i, s) for i, s in english_crisis), len(english_crisis)),
+        crisis_english_total=len(english_crisis),
         crisis_replied=_rate(sum(s.crisis is not None for _, s in crisis), len(crisis)),
         false_alarms=_rate(sum(s.crisis is not None for _, s in ordinary), len(ordinary)),
         ordinary_total=len(ordinary),

@@ -181,14 +181,15 @@ def _candidates(kb: KnowledgeBase, present: set[str]) -> list[CompiledPattern]:
 
 @lru_cache(maxsize=4)
 def _refinements(kb: KnowledgeBase) -> list[tuple[str, str, list[list[Slot]], list[list[Slot]]]]:
-    """Each refinement compiled: (category, what it becomes, the phrases that decide it, the new category's unless)."""
+    """Each refinement compiled: (category, what it becomes, the phrases that decide it, the phrases that keep it:
+    its own and the new category's unless)."""
     crisis = kb.crisis
     return [
         (
             r.category,
             r.becomes,
             [compile_pattern(w, crisis) for w in r.when],
-            [compile_pattern(u, crisis) for u in crisis.categories[r.becomes].unless],
+            [compile_pattern(u, crisis) for u in [*r.unless, *crisis.categories[r.becomes].unless]],
         )
         for r in crisis.refinements
     ]

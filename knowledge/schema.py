@@ -206,6 +206,8 @@ class CrisisRefinement(Strict):
     category: Identifier
     becomes: Identifier
     when: list[Text] = Field(..., min_items=1)
+    # Words that keep the category as it was, even when a `when` phrase matched (someone else is named).
+    unless: list[Text] = []
 
 
 class CrisisFile(Strict):

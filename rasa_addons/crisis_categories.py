@@ -81,7 +81,7 @@ class CrisisCategoryClassifier(GraphComponent, IntentClassifier):
             **LinearIntentClassifier.get_default_config(),
             # A new alarm needs this confidence that the message is a crisis of some kind (docs/quality.md: the
             # false alarms on ordinary messages it costs).
-            "alarm_threshold": 0.75,
+            "alarm_threshold": 0.6,
             # A crisis the intent classifier alone saw stands only with this much agreement ("i would kill for a
             # day off" is not one); below it, the classifier's next guess is taken.
             "confirm_threshold": 0.3,

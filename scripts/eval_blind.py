@@ -29,6 +29,7 @@ def report(name: str, result: Score) -> str:
         f"  topic accuracy (English)   {_shown(result.topic_accuracy)} of {result.topic_total}",
         f"  two questions, both        {_shown(result.two_questions_both)} of {result.two_questions_total}",
         f"  crisis recall              {_shown(result.crisis_recall)} of {result.crisis_total}",
+        f"    of which English         {_shown(result.crisis_recall_english)} of {result.crisis_english_total}",
         f"  a crisis reply, any kind   {_shown(result.crisis_replied)} of {result.crisis_total}",
         f"  false alarms               {_shown(result.false_alarms)} of {result.ordinary_total} ordinary",
         f"  a human contact given      {_shown(result.human_contact)} (messages that need a human now)",
