@@ -54,24 +54,17 @@ def service_env() -> dict[str, str]:
     }
 
 
-def setups(shared: dict[str, str]) -> dict[str, Launch]:
-    """Each setup measured, by name: where its conversations are kept, how many Rasa servers, and what the load
-    talks to (the gateway's chat when it spreads over servers)."""
-    chat = {"WEB_MESSAGES_PER_MINUTE": "100000"}  # a benchmark conversation is many people, not one too fast
+CHAT = {"WEB_MESSAGES_PER_MINUTE": "100000"}  # a benchmark conversation is many people, not one too fast
 
-    def cluster(servers: int) -> dict[str, str]:
-        database = f"bench_{servers}_{secrets.token_hex(4)}"
-        return {**shared, **chat, "RASA_SERVERS": str(servers), "POSTGRES_DB": database}
 
-    return {
-        "sqlite-1": Launch(),
-        "sqlite-1-gateway": Launch(env=chat, through_gateway=True),
-        "postgres-1": Launch("scripts.serve_cluster", cluster(1)),
-        "postgres-1-gateway": Launch("scripts.serve_cluster", cluster(1), through_gateway=True),
-        "postgres-2-gateway": Launch(
-            "scripts.serve_cluster", cluster(2), through_gateway=True, rasa_port=free_ports_in_a_row(2)
-        ),
-    }
+def setup(name: str, shared: dict[str, str]) -> Launch:
+    """One setup, made just before it runs (its ports free then): where its conversations are kept, how many
+    Rasa servers, and what the load talks to (the gateway's chat when it spreads over servers)."""
+    if name.startswith("sqlite"):
+        return Launch(env=CHAT, through_gateway=name.endswith("gateway"))
+    servers = int(name.split("-")[1])
+    env = {**shared, **CHAT, "RASA_SERVERS": str(servers), "POSTGRES_DB": f"bench_{servers}_{secrets.token_hex(4)}"}
+    return Launch("scripts.serve_cluster", env, name.endswith("gateway"), free_ports_in_a_row(servers))
 
 
 SETUP_NAMES = {
@@ -105,9 +98,13 @@ def cluster(model: Path, seconds: float, load_name: str = "heldout") -> dict:
     shared["POSTGRES_PASSWORD"] = services.postgres_password(settings)
     try:
         results = {}
-        for name, launch in setups(shared).items():
+        for name in SETUP_NAMES:
             print(f"Setup {name}...", flush=True)
-            results[name] = measure(model, launch, load_name, seconds)
+            try:
+                results[name] = measure(model, setup(name, shared), load_name, seconds)
+            except RuntimeError as error:  # the others are still measured; the table says this one failed
+                print(error, flush=True)
+                results[name] = {"failed": str(error).splitlines()[0]}
             time.sleep(3)
     finally:
         services.stop(settings, started)
@@ -127,6 +124,9 @@ def cluster_section(run: dict) -> list[str]:
         "|---|---|---|---|---|---|---|",
     ]
     for name, figures in run["setups"].items():
+        if "failed" in figures:
+            lines.append(f"| {SETUP_NAMES.get(name, name)} | did not start: {figures['failed']} | | | | | |")
+            continue
         named = figures["open_loop"][at]
         errors = ", ".join(str(f["errors"]) for f in figures["open_loop"].values())
         lines.append(
@@ -137,6 +137,8 @@ def cluster_section(run: dict) -> list[str]:
     lines += ["", "p95 at every rate (ms):", "", "| setup | " + " | ".join(map(str, run["rates"])) + " |",
               "|---|" + "---|" * len(run["rates"])]  # fmt: skip
     for name, figures in run["setups"].items():
+        if "failed" in figures:
+            continue
         p95 = " | ".join(str(figures["open_loop"][str(rate)]["p95"]) for rate in run["rates"])
         lines.append(f"| {SETUP_NAMES.get(name, name)} | {p95} |")
     return lines

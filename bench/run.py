@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -35,6 +36,7 @@ RATES = (2, 5, 10, 20, 40, 80)
 LOADS = ("heldout", "blind")  # bench/load.py: our own short held-out messages; the blind set's English messages
 AB_RATE = 20
 SLO_P95_MS = 100
+RASA_PORTS_HELD = 4  # RASA_PORT and the ports after it, kept clear for a cluster's Rasa servers
 WARM_UP_RATE, WARM_UP_S = 5, 10
 # The words both safe-reply log lines share (bot/rasa_client.py: Rasa did not answer; rasa_addons/safe_rest.py: the
 # turn failed): a safe reply is a turn the assistant could not answer, so the load counts it as an error.
@@ -48,6 +50,16 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def free_ports_besides(taken: range, count: int) -> list[int]:
+    """`count` different free loopback ports, none in `taken` (the Rasa servers' ports, which are not held)."""
+    ports: list[int] = []
+    while len(ports) < count:
+        port = free_port()
+        if port not in taken and port not in ports:
+            ports.append(port)
+    return ports
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -122,8 +134,9 @@ class Stack:
     sampled."""
 
     def __init__(self, model: Path | None, kind: str = "ours", root: Path = ROOT, launch: Launch = OURS) -> None:
-        self.ports = {"RASA_PORT": launch.rasa_port or free_port(), "ACTION_PORT": free_port(),
-                      "GATEWAY_PORT": free_port()}  # fmt: skip
+        rasa_port = launch.rasa_port or free_port()
+        action_port, gateway_port = free_ports_besides(range(rasa_port, rasa_port + RASA_PORTS_HELD), 2)
+        self.ports = {"RASA_PORT": rasa_port, "ACTION_PORT": action_port, "GATEWAY_PORT": gateway_port}
         self.started = time.monotonic()
         self.pids: dict[str, int] = {}
         self.peak = {"rasa_kb": 0, "stack_kb": 0}
@@ -149,12 +162,16 @@ class Stack:
         Path(env["TRACKER_DB"]).unlink(missing_ok=True)
         launcher = subprocess.Popen([PY, "-u", "-m", launch.module], cwd=root, env=env, text=True,
                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
+        said: deque[str] = deque(maxlen=20)
         for line in launcher.stdout:
+            said.append(line)
             found = started(line)
             if found:
                 self.pids[found[0]] = found[1]
             if "The assistant is ready." in line:
                 break
+        else:
+            raise RuntimeError(f"{launch.module} stopped before it was ready:\n{''.join(said)}")
         threading.Thread(target=self._drain, args=(launcher,), daemon=True).start()
         self.pids["launcher"] = launcher.pid
         return [launcher]

@@ -74,6 +74,7 @@ class Settings:
     postgres_password: str | None
     redis_host: str
     redis_port: int
+    redis_password: str
     redis_data: Path
 
     @property
@@ -154,6 +155,7 @@ def load_settings(env: Mapping[str, str] | None = None) -> Settings:
         postgres_password=env.get("POSTGRES_PASSWORD") or None,
         redis_host=env.get("REDIS_HOST") or LOOPBACK,
         redis_port=int(_number(env, "REDIS_PORT", DEFAULT_REDIS_PORT)),
+        redis_password=env.get("REDIS_PASSWORD", ""),
         redis_data=Path(env.get("REDIS_DATA") or ROOT / "var" / "redis"),
     )
 

@@ -3,9 +3,9 @@ server and the gateway, which spreads conversations over the Rasa servers; Ctrl-
 
 The settings are those of scripts/serve.py, and: RASA_SERVERS (how many, on RASA_PORT, RASA_PORT+1, ...),
 RASA_CLUSTER_ENDPOINTS (endpoints-cluster.yml), POSTGRES_HOST, POSTGRES_PORT, POSTGRES_DATA, POSTGRES_DB,
-POSTGRES_USER, POSTGRES_PASSWORD, REDIS_HOST, REDIS_PORT and REDIS_DATA. PostgreSQL or Redis already running is
-used and left running; one this launcher started is started again if it stops; one on another host (POSTGRES_HOST,
-REDIS_HOST) is only connected to.
+POSTGRES_USER, POSTGRES_PASSWORD, REDIS_HOST, REDIS_PORT, REDIS_PASSWORD and REDIS_DATA. PostgreSQL or Redis
+already running is used and left running; one this launcher started is started again if it stops; one on another
+host (POSTGRES_HOST, REDIS_HOST) is only connected to.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ def cluster_env(config: dict[str, str], loaded: Settings) -> dict[str, str]:
         "POSTGRES_PASSWORD": services.postgres_password(loaded),
         "REDIS_HOST": loaded.redis_host,
         "REDIS_PORT": str(loaded.redis_port),
+        "REDIS_PASSWORD": loaded.redis_password,
         "RASA_URLS": ",".join(f"http://{config['host']}:{port}" for port in rasa_ports(loaded)),
     }
 

@@ -140,6 +140,11 @@ class Postgres:
         status = self.account.run([self._bin("pg_ctl"), "status", "-D", str(self.data)], capture_output=True)
         return status.returncode == 0
 
+    def answers(self) -> bool:
+        """Whether it accepts connections on POSTGRES_PORT (a server left running on another port does not)."""
+        ready = subprocess.run([self._bin("pg_isready"), "-q", "-h", LOOPBACK, "-p", str(self.settings.postgres_port)])
+        return ready.returncode == 0
+
     def start(self) -> None:
         """Create the cluster on first use, start it unless it is running, and make the tracker store's role and
         database where they are missing."""
@@ -151,6 +156,8 @@ class Postgres:
                  "--auth-host=scram-sha-256", "--encoding=UTF8", "--no-instructions"],
                 check=True, stdout=subprocess.DEVNULL,
             )  # fmt: skip
+        if self.running() and not self.answers():
+            self.stop()  # left running from an earlier start, on another port
         if not self.running():
             self._start_server()
         self._create_database()
@@ -200,9 +207,11 @@ class Redis:
         try:
             pid = int(self.pidfile.read_text().strip())
             os.kill(pid, 0)
-        except (OSError, ValueError):
+            # An exited redis-server nobody has reaped (a daemon's parent is init) still takes signals.
+            exited = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+        except (OSError, ValueError, IndexError):
             return None
-        return pid
+        return None if exited else pid
 
     def running(self) -> bool:
         """Whether this data directory's redis-server is running."""
@@ -217,6 +226,8 @@ class Redis:
 
     def start(self) -> None:
         """Start it in the background unless it is running, and wait until it answers."""
+        if self.running() and not self.answers():
+            self.stop()  # left running from an earlier start, on another port
         if self.running():
             return
         program = redis_server()
