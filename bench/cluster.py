@@ -7,40 +7,20 @@ were found; each setup gets a database of its own, so no setup reads another's c
 
 from __future__ import annotations
 
-import json
 import os
 import secrets
-import socket
-import subprocess
 import sys
 import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-from bench.run import PY, RESULTS, ROOT, WARM_UP_RATE, WARM_UP_S, WORK, Launch, Stack, free_port, load, under_load
+from bench.run import ROOT, WARM_UP_RATE, WARM_UP_S, WORK, Launch, Stack, load, record, under_load
 from deployment.settings import load_settings
 from scripts import services
+from scripts.ports import free_port, free_ports_in_a_row
 
 RATES = (5, 10, 20, 40, 80)
 NAMED_RATE = 20  # the rate issue-style comparisons quote p50 and p95 at
-
-
-def free_ports_in_a_row(count: int) -> int:
-    """The first of `count` consecutive free loopback ports (the Rasa servers take RASA_PORT and the next)."""
-    while True:
-        first = free_port()
-        sockets = []
-        try:
-            for port in range(first, first + count):
-                taken = socket.socket()
-                sockets.append(taken)
-                taken.bind(("127.0.0.1", port))
-            return first
-        except OSError:
-            continue
-        finally:
-            for taken in sockets:
-                taken.close()
 
 
 def service_env() -> dict[str, str]:
@@ -146,15 +126,11 @@ def cluster_section(run: dict) -> list[str]:
 
 def main() -> int:
     """Run every setup on the trained model and write bench/results/cluster-*.json and docs/benchmarks.md."""
-    RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     seconds = float(os.environ.get("BENCH_SECONDS", "20"))
     result = {"kind": "cluster", "when": stamp, "seconds_per_load": seconds,
               **cluster(ROOT / "models" / "assistant.tar.gz", seconds)}  # fmt: skip
-    path = RESULTS / f"cluster-{stamp}.json"
-    path.write_text(json.dumps(result, indent=2))
-    print(f"Results: {path.relative_to(ROOT)}")
-    subprocess.run([PY, "-m", "bench.report"], cwd=ROOT, check=True)
+    record(result)
     return 0
 
 

@@ -11,7 +11,6 @@ import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -25,6 +24,7 @@ import httpx
 import rasa.cli
 
 from bench.load import body
+from scripts.ports import free_port, free_ports_besides
 from scripts.supervisor import started
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,23 +43,6 @@ WARM_UP_RATE, WARM_UP_S = 5, 10
 SAFE_REPLY_LOGGED = "sending the safe reply"
 # What `pip install rasa==3.6.21` chooses for the one package our lock pins differently (requirements.in says why).
 STOCK_PACKAGES = ["jsonschema==4.17.3"]
-
-
-def free_port() -> int:
-    """A free loopback port."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def free_ports_besides(taken: range, count: int) -> list[int]:
-    """`count` different free loopback ports, none in `taken` (the Rasa servers' ports, which are not held)."""
-    ports: list[int] = []
-    while len(ports) < count:
-        port = free_port()
-        if port not in taken and port not in ports:
-            ports.append(port)
-    return ports
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -372,13 +355,21 @@ def soak(minutes: float, rate: float) -> dict:
     }  # fmt: skip
 
 
+def record(result: dict) -> None:
+    """Keep one run's result as bench/results/KIND-WHEN.json and rewrite docs/benchmarks.md from the results."""
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / f"{result['kind']}-{result['when']}.json"
+    path.write_text(json.dumps(result, indent=2))
+    print(f"Results: {path.relative_to(ROOT)}")
+    subprocess.run([PY, "-m", "bench.report"], cwd=ROOT, check=True)
+
+
 def main() -> int:
     """Run the benchmark (or the soak) and write bench/results/*.json and docs/benchmarks.md."""
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--soak", action="store_true")
     parser.add_argument("--ab", type=Path, metavar="OTHER", help="another checkout of the project, to compare")
     args = parser.parse_args()
-    RESULTS.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
     seconds = float(os.environ.get("BENCH_SECONDS", "20"))
     pairs = int(os.environ.get("BENCH_PAIRS", "2"))
@@ -393,10 +384,7 @@ def main() -> int:
         for index in range(pairs):
             print(f"Pair {index + 1} of {pairs}...", flush=True)
             result["pairs"].append({name: measure(name, spec, seconds) for name, spec in specs.items()})
-    path = RESULTS / f"{result['kind']}-{stamp}.json"
-    path.write_text(json.dumps(result, indent=2))
-    print(f"Results: {path.relative_to(ROOT)}")
-    subprocess.run([PY, "-m", "bench.report"], cwd=ROOT, check=True)
+    record(result)
     return 0
 
 

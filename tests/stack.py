@@ -7,7 +7,6 @@ import json
 import os
 import secrets
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -21,6 +20,7 @@ import psycopg2
 
 from knowledge import load_knowledge, who_to_contact
 from knowledge.schema import Contact
+from scripts.ports import free_port, free_ports_besides, free_ports_in_a_row
 from scripts.supervisor import started
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -42,12 +42,6 @@ def other_councils_numbers(council_id: str) -> set[str]:
     own = {c.phone for c in KB.council(council_id).contacts.values() if c.phone}
     others = {c.phone for key, f in KB.councils.items() if key != council_id for c in f.contacts.values() if c.phone}
     return others - own
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @dataclass
@@ -122,29 +116,6 @@ def postgres_connection(settings: dict[str, str]):
         yield connection
     finally:
         connection.close()
-
-
-def free_ports_in_a_row(count: int) -> int:
-    """The first of `count` consecutive free ports."""
-    while True:
-        first = free_port()
-        try:
-            for port in range(first + 1, first + count):
-                with socket.socket() as s:
-                    s.bind(("127.0.0.1", port))
-        except OSError:
-            continue
-        return first
-
-
-def free_ports_besides(taken: set[int], count: int) -> list[int]:
-    """`count` different free ports, none of them among those already taken (a free port is not held)."""
-    ports: list[int] = []
-    while len(ports) < count:
-        port = free_port()
-        if port not in taken and port not in ports:
-            ports.append(port)
-    return ports
 
 
 def start_cluster(tmp_path: Path, services: dict[str, str], clock: str = TEST_CLOCK, **extra: str) -> Stack:
