@@ -20,7 +20,7 @@ from scripts import services
 from scripts.ports import free_port, free_ports_in_a_row
 
 RATES = (5, 10, 20, 40, 80)
-NAMED_RATE = 20  # the rate issue-style comparisons quote p50 and p95 at
+NAMED_RATE = 20  # the rate docs/scaling.md quotes p50 and p95 at
 
 
 def service_env() -> dict[str, str]:
