@@ -191,10 +191,9 @@ class Stack:
                 self.safe_replies += 1
 
     def _first_answer(self) -> float:
-        body = {"sender": "startup", "conversation": "startup-0", "message": "hi"}
         while True:
             try:
-                reply = httpx.post(self.url, json=body, timeout=30)
+                reply = httpx.post(self.url, json=body(self.url, "startup-0", "hi"), timeout=30)
                 if reply.status_code == 200 and reply.json():
                     return time.monotonic() - self.started
             except httpx.HTTPError:

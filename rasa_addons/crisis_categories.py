@@ -65,6 +65,21 @@ def asked_topics(message: Message) -> list[str]:
     return [intent[len(TOPIC_INTENT_PREFIX) :]]
 
 
+def category_by_models(
+    knowledge: KnowledgeBase, models: tuple[FittedIntents, FittedIntents], text: str, threshold: float
+) -> str | None:
+    """The crisis category the alarm and category models give a text when the alarm is at least `threshold`
+    sure, unless the category's own words rule it out; refined by the message's words. None for no crisis."""
+    alarm, category = models
+    confidences = alarm.confidences([text])[0]
+    if 1.0 - float(confidences[list(alarm.intents).index(ORDINARY)]) < threshold:
+        return None
+    likeliest = str(category.intents[int(np.argmax(category.confidences([text])[0]))])
+    if ruled_out(knowledge, text, likeliest):
+        return None
+    return refine_category(knowledge, text, likeliest)
+
+
 def _has_category(message: Message) -> bool:
     return any(e.get("entity") == CATEGORY_ENTITY for e in message.get(ENTITIES) or [])
 
@@ -142,28 +157,11 @@ class CrisisCategoryClassifier(GraphComponent, IntentClassifier):
             )
         return component
 
-    def crisis_confidence(self, text: str) -> float:
-        """How confident the alarm model is that a text is a crisis of some kind."""
-        assert self.models is not None, "the classifier is used before it was trained or loaded"
-        alarm = self.models[0]
-        confidences = alarm.confidences([text])[0]
-        return 1.0 - float(confidences[list(alarm.intents).index(ORDINARY)])
-
-    def likeliest_category(self, text: str) -> str:
-        """The crisis category the category model finds likeliest for a text."""
-        assert self.models is not None, "the classifier is used before it was trained or loaded"
-        category = self.models[1]
-        return str(category.intents[int(np.argmax(category.confidences([text])[0]))])
-
     def category_for(self, text: str, seen_as_crisis: bool) -> str | None:
         """The crisis category a message is, by the models, or None for no crisis."""
-        confidence = self.crisis_confidence(text)
-        if confidence < self.config["confirm_threshold" if seen_as_crisis else "alarm_threshold"]:
-            return None
-        category = self.likeliest_category(text)
-        if ruled_out(self.knowledge, text, category):
-            return None
-        return refine_category(self.knowledge, text, category)
+        assert self.models is not None, "the classifier is used before it was trained or loaded"
+        threshold = self.config["confirm_threshold" if seen_as_crisis else "alarm_threshold"]
+        return category_by_models(self.knowledge, self.models, text, threshold)
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Raise, name or set aside a crisis no pattern decided, by the models."""

@@ -22,8 +22,8 @@ from rasa.shared.nlu.training_data.loading import load_data
 
 from bench.blind import load_half
 from knowledge import KnowledgeBase, load_knowledge
-from knowledge.crisis import detect_crisis, refine_category, ruled_out, says_not_a_crisis
-from rasa_addons.crisis_categories import ORDINARY, training_pairs
+from knowledge.crisis import detect_crisis, says_not_a_crisis
+from rasa_addons.crisis_categories import ORDINARY, category_by_models, training_pairs
 from rasa_addons.linear_intents import FittedIntents, LinearIntentClassifier, fit
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,12 +39,7 @@ def kind_raised(
         return signal.category
     if says_not_a_crisis(kb, text):
         return None
-    alarm, category = models
-    confidence = 1.0 - float(alarm.confidences([text])[0][list(alarm.intents).index(ORDINARY)])
-    if confidence < threshold:
-        return None
-    kind = str(category.intents[int(np.argmax(category.confidences([text])[0]))])
-    return None if ruled_out(kb, text, kind) else refine_category(kb, text, kind)
+    return category_by_models(kb, models, text, threshold)
 
 
 def main() -> int:

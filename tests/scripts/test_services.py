@@ -1,7 +1,6 @@
 """Where PostgreSQL and Redis run: on this machine by default, or on another host, which is only connected to."""
 
 import shutil
-import socket
 import uuid
 from pathlib import Path
 
@@ -9,6 +8,7 @@ import pytest
 
 from deployment.settings import LOOPBACK, load_settings
 from scripts import services
+from scripts.ports import free_port
 from scripts.serve_cluster import cluster_env, settings
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,12 +42,6 @@ def test_a_database_elsewhere_without_a_password_is_refused_with_the_setting_nam
 
 def test_redis_elsewhere_leaves_only_postgresql_to_run_here():
     assert set(services.services(load_settings({"REDIS_HOST": "cache.council.example"}))) == {"PostgreSQL"}
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind((LOOPBACK, 0))
-        return s.getsockname()[1]
 
 
 def test_a_redis_left_running_on_another_port_is_started_again_on_the_port_set():
