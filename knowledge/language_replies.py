@@ -7,8 +7,8 @@ from datetime import datetime
 
 from .answers import Answer, SourceTrail
 from .hours import who_to_contact
-from .language_detect import ENGLISH, detect_language
-from .language_text import LanguageCrisis, find_crisis
+from .language_detect import ENGLISH, detect_language, latin_markers, script_of
+from .language_text import LanguageCrisis, find_crisis, latin_letters, own_script
 from .loader import KnowledgeBase
 from .schema import Contact
 from .templates import render
@@ -28,18 +28,25 @@ def read_language(kb: KnowledgeBase, text: str) -> LanguageReading:
     """The message's language and, for a message not in English, the first crisis pattern it matches: the
     language's own first, then those of every language in the same script (a short message can be misread).
 
-    An English-looking message in Latin script is also tried against the Latin-script languages' patterns
-    (none of them matches any of our English test messages), and takes that language when one matches.
+    A message in Latin letters is tried against the patterns of every language that can be typed in them
+    (the Latin-script languages and the romanised forms: none of them matches any of our English test
+    messages), the detected language first, then by how many of each language's common words it has; an
+    English-looking one takes the language whose pattern matches.
     """
     code = detect_language(kb.languages, text)
-    others = [lang for key, lang in sorted(kb.languages.items()) if key not in (ENGLISH, code)]
-    if code == ENGLISH:
-        crisis = find_crisis([lang for lang in others if lang.script == "latin"], text)
-        return LanguageReading(crisis.language if crisis else ENGLISH, crisis)
-    own = kb.languages.get(code)
+    own = kb.languages.get(code) if code != ENGLISH else None
+    if script_of(text) == "latin":
+        latin = [found for _, lang in sorted(kb.languages.items()) if (found := latin_letters(lang))]
+        marked = latin_markers(kb.languages, text)
+        tried = sorted(latin, key=lambda pattern_set: (pattern_set.code != code, -marked.get(pattern_set.code, 0)))
+        crisis = find_crisis(tried, text)
+        if code == ENGLISH:
+            return LanguageReading(crisis.language if crisis else ENGLISH, crisis)
+        return LanguageReading(code, crisis)
     script = own.script if own else None
-    tried = ([own] if own else []) + [lang for lang in others if script is None or lang.script == script]
-    return LanguageReading(code, find_crisis(tried, text))
+    same_script = [lang for key, lang in sorted(kb.languages.items()) if key not in (ENGLISH, code)]
+    tried_languages = ([own] if own else []) + [lang for lang in same_script if script is None or lang.script == script]
+    return LanguageReading(code, find_crisis([own_script(lang) for lang in tried_languages], text))
 
 
 def _phone(contact: Contact) -> str:

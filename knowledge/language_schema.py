@@ -15,9 +15,11 @@ if TYPE_CHECKING:
     # The type checker sees what each constrained type holds; pydantic checks the constraints on load.
     LanguageCode = str
     CategoryName = str
+    Digits = str
 else:
     LanguageCode = constr(regex=r"^[a-z]{2,3}$")
     CategoryName = constr(regex=r"^[a-z_]+$")
+    Digits = constr(regex=r"^[0-9]*$")
 Script = Literal["arabic", "bengali", "ethiopic", "latin"]
 ReviewState = Literal["drafted", "checked"]
 # The English crisis categories that every language file must give patterns for.
@@ -32,6 +34,7 @@ PLACEHOLDERS = {
     "english_below": set(),
 }
 DIGITS = re.compile(r"\d{3}")
+LATIN_WORD = re.compile(r"[a-z0-9]*[a-z][a-z0-9]*")  # Arabizi writes some letters as digits: 3 for ع, 7 for ح
 
 
 class Reviewed(Strict):
@@ -75,6 +78,14 @@ class CrisisPatterns(Reviewed):
     patterns: list[Text] = Field(..., min_items=1)
 
 
+class Romanised(Strict):
+    """The language typed in Latin letters (Arabizi, Finglish, Roman Urdu): its common words and crisis patterns."""
+
+    markers: list[Text] = Field(..., min_items=1)
+    digits_as_letters: Digits = ""  # digits typed for letters inside a word: Arabizi's 3 for ع, 7 for ح
+    crisis: dict[CategoryName, CrisisPatterns] = {}
+
+
 class LanguageFile(Strict):
     """languages/CODE.yaml: how to recognise a language, the notice in it, and its crisis patterns."""
 
@@ -87,6 +98,7 @@ class LanguageFile(Strict):
     markers: list[Text] = []
     notice: Notice
     crisis: dict[CategoryName, CrisisPatterns] = {}
+    romanised: Romanised | None = None
 
 
 def _pattern_problem(pattern: str) -> str | None:
@@ -118,12 +130,25 @@ def check_language(file: str, stem: str, language: LanguageFile, crisis_categori
     for category in CRISIS_CATEGORIES:
         if category not in language.crisis:
             problems.append(f"{file}: crisis.{category}: every language needs patterns for this category")
-    for category, entry in language.crisis.items():
-        if category not in crisis_categories:
-            known = ", ".join(sorted(crisis_categories))
-            problems.append(f"{file}: crisis.{category}: unknown crisis category (known: {known})")
+    problems += _crisis_problems(file, "crisis", language.crisis, crisis_categories)
+    if language.romanised:
+        if language.script == "latin":
+            problems.append(f"{file}: romanised: only a language in another script can be typed in Latin letters")
+        romanised = language.romanised.crisis
+        problems += _crisis_problems(file, "romanised.crisis", romanised, crisis_categories)
+        for i, marker in enumerate(language.romanised.markers):
+            if not LATIN_WORD.fullmatch(marker):
+                problems.append(f"{file}: romanised.markers[{i}]: one word in Latin letters and digits: '{marker}'")
+    return problems
+
+
+def _crisis_problems(file: str, where: str, crisis: dict[str, CrisisPatterns], known: set[str]) -> list[str]:
+    problems = []
+    for category, entry in crisis.items():
+        if category not in known:
+            problems.append(f"{file}: {where}.{category}: unknown crisis category (known: {', '.join(sorted(known))})")
         for i, pattern in enumerate(entry.patterns):
             problem = _pattern_problem(pattern)
             if problem:
-                problems.append(f"{file}: crisis.{category}.patterns[{i}]: {problem}: '{pattern}'")
+                problems.append(f"{file}: {where}.{category}.patterns[{i}]: {problem}: '{pattern}'")
     return problems

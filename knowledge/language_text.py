@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .language_schema import LanguageFile
+from .language_schema import CrisisPatterns, LanguageFile
 
 GAP = 3  # how many other words a * may stand for
+# Nowhere to sleep at 16 or 17 is a child told to leave (children's services must help), in any language:
+# the age written in digits, not part of a longer number, a price, a time or a date.
+CHILD_AGE = re.compile(r"(?<![\d£$€.,:/])1[67](?![\d.,:/%])")
+DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")  # Arabic and Persian digits
 # Letters people type either way (Arabic or Persian keyboard, with or without the Kurdish, Pashto and Urdu forms).
 ARABIC_SCRIPT_FOLDS = str.maketrans({
     "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ؤ": "و", "ئ": "ی", "ي": "ی", "ى": "ی", "ې": "ی", "ۍ": "ی",
@@ -38,7 +43,7 @@ def normalise(text: str) -> str:
 
 def compile_pattern(pattern: str) -> re.Pattern:
     """'a|b * c_d' as a regular expression over normalised text: each word may start a longer one (a stem),
-    c_d is 'c d' or 'cd', * stands for up to GAP other words."""
+    c_d is 'c d' or 'cd', * stands for up to GAP other words, and a word may carry Arabic's "and" (و) in front."""
     pieces: list[str] = []
     for part in pattern.split():
         if part == "*":
@@ -49,6 +54,7 @@ def compile_pattern(pattern: str) -> re.Pattern:
             words = [re.escape(normalise(w)) for w in alternative.split("_") if normalise(w)]
             alternatives.append(r"\s?".join(words))
         lead = r"\s+" if pieces else r"(?<!\S)"
+        lead += "و?"  # Arabic writes "and" on the front of the next word: "وما عندي" is "and I have no"
         pieces.append(lead + "(?:" + "|".join(alternatives) + r")\S*")
     return re.compile("".join(pieces))
 
@@ -67,12 +73,40 @@ def _compiled(pattern: str) -> re.Pattern:
     return compile_pattern(pattern)
 
 
-def find_crisis(languages: list[LanguageFile], text: str) -> LanguageCrisis | None:
-    """The first crisis pattern of these languages (tried in order) that the message matches, else None."""
+@dataclass(frozen=True)
+class PatternSet:
+    """One language's crisis patterns in one script: its own, or its romanised form's."""
+
+    code: str
+    crisis: Mapping[str, CrisisPatterns]
+
+
+def own_script(language: LanguageFile) -> PatternSet:
+    """The patterns written in the language's own script."""
+    return PatternSet(language.code, language.crisis)
+
+
+def latin_letters(language: LanguageFile) -> PatternSet | None:
+    """The patterns for the language as typed in Latin letters, if it is or can be; else None."""
+    if language.script == "latin":
+        return own_script(language)
+    if language.romanised:
+        return PatternSet(language.code, language.romanised.crisis)
+    return None
+
+
+def _for_age(category: str, text: str) -> str:
+    if category == "homeless_tonight" and CHILD_AGE.search(text.translate(DIGITS)):
+        return "child_told_to_leave"
+    return category
+
+
+def find_crisis(pattern_sets: list[PatternSet], text: str) -> LanguageCrisis | None:
+    """The first crisis pattern of these pattern sets (tried in order) that the message matches, else None."""
     plain = normalise(text)
-    for language in languages:
-        for category, entry in language.crisis.items():
+    for pattern_set in pattern_sets:
+        for category, entry in pattern_set.crisis.items():
             for pattern in entry.patterns:
                 if _compiled(pattern).search(plain):
-                    return LanguageCrisis(category, language.code, pattern)
+                    return LanguageCrisis(_for_age(category, text), pattern_set.code, pattern)
     return None

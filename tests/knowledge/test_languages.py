@@ -1,24 +1,18 @@
 """Other languages: detected offline, English kept English, crisis patterns per language, the notice by the clock."""
 
-import re
-import shutil
 from datetime import datetime, timezone
-from pathlib import Path
 
 import pytest
-import yaml
 
-from knowledge import KnowledgeError, load_knowledge
+from knowledge import load_knowledge
 from knowledge.hours import who_to_contact
 from knowledge.language_detect import detect_language
 from knowledge.language_replies import notice_answer, read_language
-from knowledge.loader import DATA_DIR
+from tests.knowledge.language_files import english_examples, problems_after
 
 KB = load_knowledge()
-ROOT = Path(__file__).resolve().parents[2]
 SATURDAY_NIGHT = datetime(2026, 11, 28, 23, 30, tzinfo=timezone.utc)
 TUESDAY_MORNING = datetime(2026, 11, 24, 10, 30, tzinfo=timezone.utc)
-ANNOTATION = re.compile(r"\[([^\]]*)\](?:\([^)]*\)|\{[^}]*\})")
 
 # (language, message, English gloss, crisis category or None): written for these tests.
 MESSAGES = [
@@ -37,7 +31,7 @@ MESSAGES = [
     ("ps", "زه نور ژوند نه غواړم", "I don't want to live any more", "suicide_self_harm"),
     ("ps", "نن شپه د خوب لپاره ځای نه لرم", "tonight I have no place to sleep", "homeless_tonight"),
     ("ps", "ډوډۍ نه لرم او پیسې هم نه لرم", "I have no food and no money either", "no_food_or_money"),
-    ("ps", "زما میړه ما وهي", "my husband beats me", "abuse_violence"),
+    ("ps", "زما میړه ما وهي", "my husband beats me", "domestic_abuse"),
     ("ps", "زه څنګه پاسپورټ واخلم؟", "how do I get a passport?", None),
     ("ti", "ነብሰይ ክቐትል እደሊ ኣለኹ", "I want to kill myself", "suicide_self_harm"),
     ("ti", "ሎሚ ለይቲ ዝድቅሰሉ ቦታ የብለይን", "tonight I have no place to sleep", "homeless_tonight"),
@@ -118,20 +112,35 @@ MESSAGES = [
         "sexual_exploitation",
     ),
     ("sq", "sonte fle në rrugë", "tonight I'm sleeping in the street", "homeless_tonight"),
+    ("ar", "أخذت حبوب كثير من العلبة", "I took a lot of pills from the box", "medical_emergency"),
+    ("ar", "يهددني ينشر صوري", "he threatens to post my pictures", "sexual_exploitation"),
+    ("ar", "بيخلوني أبيع حشيش", "they make me sell hash", "exploitation"),
+    ("ar", "أنا مش آمن هون", "I'm not safe here", "unsafe_or_missing"),
+    ("ar", "ما عدت قادر أتحمل", "I can't bear it any more", "distress"),
+    ("ar", "الكهربا مقطوعة وما معي فلوس", "the power is cut and I have no money ('and' joined on)", "no_food_or_money"),
+    ("fa", "یه بسته قرص خوردم", "I took a pack of pills", "medical_emergency"),
+    ("fa", "تهدیدم می‌کنه عکسامو پخش کنه", "he threatens to spread my pictures", "sexual_exploitation"),
+    ("fa", "مجبورم می‌کنن مواد بفروشم", "they force me to sell drugs", "exploitation"),
+    ("fa", "اینجا امن نیست", "it isn't safe here", "unsafe_or_missing"),
+    ("fa", "دیگه نمی‌کشم", "I can't take it any more", "distress"),
+    (
+        "fa",
+        "۱۷ سالمه و امشب جایی برای خوابیدن ندارم",
+        "I'm 17, nowhere to sleep tonight (Persian digits)",
+        "child_told_to_leave",
+    ),
+    ("ps", "ډېرې ګولۍ مې وخوړې", "I took a lot of pills", "medical_emergency"),
+    ("ps", "پلار مې ما وهي", "my father beats me", "abuse_violence"),
+    ("ps", "هغه زما عکسونه خپروي او ګواښ کوي", "he spreads my pictures and threatens me", "sexual_exploitation"),
+    ("ps", "زه مجبوروي چې چرس خرڅ کړم", "he forces me to sell hash", "exploitation"),
+    ("ps", "زه دلته خوندي نه یم، ډېره ویره لرم", "I'm not safe here, I'm very afraid", "unsafe_or_missing"),
+    ("ps", "نور نه شم زغملی، ډېر ستړی یم", "I can't bear it any more, I'm so tired", "distress"),
+    ("ur", "میں نے بہت ساری گولیاں کھا لی ہیں", "I've taken a lot of pills", "medical_emergency"),
+    ("ur", "وہ دھمکی دیتا ہے کہ تصویریں وائرل کر دے گا", "he threatens to spread my pictures", "sexual_exploitation"),
+    ("ur", "میں یہاں محفوظ نہیں ہوں", "I'm not safe here", "unsafe_or_missing"),
+    ("ur", "اب اور برداشت نہیں ہوتا", "I can't bear it any more", "distress"),
+    ("ur", "سولہ سال کا ہوں، فوراً نکل جاؤ کہا", "I'm sixteen, they said get out at once", "child_told_to_leave"),
 ]
-
-
-def english_examples() -> list[str]:
-    """Every example in the English NLU files of the repository, annotations removed."""
-    found = []
-    for path in [*sorted((ROOT / "data" / "nlu").glob("*.yml")), ROOT / "tests" / "nlu" / "heldout.yml"]:
-        if path.name == "languages.yml":
-            continue
-        for item in yaml.safe_load(path.read_text(encoding="utf-8"))["nlu"]:
-            for line in (item.get("examples") or "").splitlines():
-                if line.strip().startswith("- "):
-                    found.append(ANNOTATION.sub(r"\1", line.strip()[2:]))
-    return found
 
 
 def test_no_english_example_is_taken_for_another_language():
@@ -159,10 +168,10 @@ def test_crisis_patterns_in_each_language_map_to_the_english_categories(language
     assert (crisis.category if crisis else None) == category, gloss
 
 
-def test_every_language_file_covers_the_four_crisis_categories_with_an_example_here():
+def test_every_crisis_kind_of_each_language_file_has_an_example_here():
     covered = {(language, category) for language, _, _, category in MESSAGES if category}
     for code in KB.languages.keys() - {"en"}:
-        assert {c for lang, c in covered if lang == code} == set(KB.languages[code].crisis), code
+        assert set(KB.languages[code].crisis) <= {c for lang, c in covered if lang == code}, code
 
 
 def test_tigrinya_is_told_from_amharic_by_its_letters():
@@ -200,24 +209,6 @@ def test_a_language_with_no_file_gets_the_notice_in_english():
     answer = notice_answer(KB, "luton", SATURDAY_NIGHT, "am", followed=True)
     assert answer.text.startswith(KB.languages["en"].notice.english_only.text)
     assert answer.payload()["language"] == "am"
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    """A private copy of the packaged knowledge data to break."""
-    copy = tmp_path / "data"
-    shutil.copytree(DATA_DIR, copy)
-    return copy
-
-
-def problems_after(data_dir: Path, code: str, change) -> str:
-    path = data_dir / "languages" / f"{code}.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    with pytest.raises(KnowledgeError) as caught:
-        load_knowledge(data_dir)
-    return str(caught.value)
 
 
 def test_a_number_written_into_a_translation_is_refused(data_dir):

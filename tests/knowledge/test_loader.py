@@ -9,17 +9,8 @@ import pytest
 import yaml
 
 from knowledge import KnowledgeError, load_knowledge
-from knowledge.loader import DATA_DIR
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    """A private copy of the packaged knowledge data to break."""
-    copy = tmp_path / "data"
-    shutil.copytree(DATA_DIR, copy)
-    return copy
 
 
 def edit(path: Path, change) -> None:

@@ -1,7 +1,6 @@
 """Can't reach my PA, or don't know who it is: the number for this moment, what to say, when and where to go next."""
 
 import re
-import shutil
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
@@ -11,7 +10,6 @@ import pytest
 import yaml
 
 from knowledge import KnowledgeError, load_knowledge
-from knowledge.loader import DATA_DIR
 from knowledge.pa_not_answering import TOPIC, pa_not_answering_answer
 
 KB = load_knowledge()
@@ -140,13 +138,6 @@ def test_lutons_charter_pledge_of_a_named_pa_is_quoted_and_cited():
 
 def test_a_council_with_no_such_promise_quotes_none():
     assert "promises:" not in reply("lancashire", "2026-12-02 11:00").text
-
-
-@pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    copy = tmp_path / "data"
-    shutil.copytree(DATA_DIR, copy)
-    return copy
 
 
 def _broken(data_dir: Path, field: str, text: str) -> str:

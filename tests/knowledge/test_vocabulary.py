@@ -2,7 +2,7 @@
 
 from knowledge import load_knowledge
 from knowledge.vocabulary import plain_words, topics_asked, topics_named
-from tests.knowledge.test_loader import data_dir, problems_after  # noqa: F401 - the fixture is used by name
+from tests.knowledge.test_loader import problems_after
 
 PHRASES = load_knowledge().vocabulary.topics
 
@@ -20,17 +20,17 @@ def test_a_phrase_must_be_a_whole_word():
     assert "driving" not in topics_named(PHRASES, "my cbtx app crashed")
 
 
-def test_an_unknown_topic_is_refused_naming_the_field(data_dir):  # noqa: F811
+def test_an_unknown_topic_is_refused_naming_the_field(data_dir):
     shown = problems_after(data_dir, "vocabulary.yaml", lambda d: d["topics"].update(gym_membership=["the gym"]))
     assert "vocabulary.yaml: topics.gym_membership: unknown topic 'gym_membership'" in shown
 
 
-def test_a_phrase_in_two_topics_is_refused(data_dir):  # noqa: F811
+def test_a_phrase_in_two_topics_is_refused(data_dir):
     shown = problems_after(data_dir, "vocabulary.yaml", lambda d: d["topics"]["leisure"].append("council tax"))
     assert "'council tax' is also a phrase of council_tax" in shown
 
 
-def test_a_phrase_with_capitals_or_punctuation_is_refused(data_dir):  # noqa: F811
+def test_a_phrase_with_capitals_or_punctuation_is_refused(data_dir):
     shown = problems_after(data_dir, "vocabulary.yaml", lambda d: d["topics"]["leisure"].append("Gym!"))
     assert "write 'Gym!' in lower case" in shown
 
