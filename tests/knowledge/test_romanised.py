@@ -63,6 +63,36 @@ ROMANISED = [
     ("ps", "dalta khwandi na yam", "I'm not safe here", "unsafe_or_missing"),
     ("ps", "zra me dera tang dey", "my heart is very heavy", "distress"),
     ("ps", "za ghwaram pohegam che college sanga kegi", "I want to understand how college works", None),
+    ("bn", "ami ar bachte chai na", "I don't want to live any more", "suicide_self_harm"),
+    (
+        "bn",
+        "foster family bolse aj rater moddhe chole jete, amar boyosh 16",
+        "told to leave tonight, I'm 16",
+        "child_told_to_leave",
+    ),
+    (
+        "bn",
+        "amake ber kore dise, kothay thakbo aj rate",
+        "they threw me out, where will I stay tonight",
+        "homeless_tonight",
+    ),
+    ("bn", "kal theke kichu khai nai", "I haven't eaten anything since yesterday", "no_food_or_money"),
+    ("bn", "amar boyfriend amake thappor marse", "my boyfriend slapped me", "domestic_abuse"),
+    (
+        "bn",
+        "ekta lok bolche chobi sobaike pathiye dibe",
+        "a man says he'll send the pictures to everyone",
+        "sexual_exploitation",
+    ),
+    ("bn", "chacha amake pitaise", "my uncle beat me", "abuse_violence"),
+    ("bn", "ar parchi na, sob kichu bhenge porche", "I can't go on, everything is falling apart", "distress"),
+    ("bn", "ami kemon kore council e apply korbo", "how do I apply to the council", None),
+    ("ckb", "namawe itr bzhim", "I don't want to live any more", "suicide_self_harm"),
+    ("ckb", "xawan malaka derikrdm", "the landlord threw me out", "homeless_tonight"),
+    ("ckb", "param niya bo xwardn", "I have no money for food", "no_food_or_money"),
+    ("ckb", "merdakam lem dadat", "my husband hits me", "domestic_abuse"),
+    ("ckb", "brakam ba musht lem da", "my brother punched me", "abuse_violence"),
+    ("ckb", "chon peywandi ba PA kam bkam", "how do I contact my PA", None),
 ]
 
 
