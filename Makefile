@@ -67,6 +67,7 @@ report: install
 
 eval: train
 	$(PY) -m scripts.eval_blind
+	$(PY) -m scripts.eval_languages
 
 # Ours against stock Rasa and the floor, then one Rasa server against two on PostgreSQL and Redis.
 bench: train services

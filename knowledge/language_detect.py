@@ -95,11 +95,19 @@ class _LatinForm:
         """Whether the word is one of the form's common words, or has one of its letter digits between letters."""
         if word in self.markers:
             return True
+        if not self.digits:
+            return False
         return any(0 < i < len(word) - 1 and word[i - 1].isalpha() and word[i + 1].isalpha()
                    for i, char in enumerate(word) if char in self.digits)  # fmt: skip
 
 
+_FORMS: dict[int, tuple[Mapping[str, LanguageFile], list[_LatinForm]]] = {}  # built once per set of files
+
+
 def _latin_forms(languages: Mapping[str, LanguageFile]) -> list[_LatinForm]:
+    kept = _FORMS.get(id(languages))
+    if kept and kept[0] is languages:
+        return kept[1]
     forms = []
     for code, language in sorted(languages.items()):
         if code == ENGLISH:
@@ -110,6 +118,7 @@ def _latin_forms(languages: Mapping[str, LanguageFile]) -> list[_LatinForm]:
             romanised = language.romanised
             markers = frozenset(map(latin_folded, romanised.markers))
             forms.append(_LatinForm(code, "", markers, romanised.digits_as_letters))
+    _FORMS[id(languages)] = (languages, forms)
     return forms
 
 

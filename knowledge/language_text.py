@@ -101,12 +101,53 @@ def _for_age(category: str, text: str) -> str:
     return category
 
 
+def _first_words(pattern: str) -> set[str]:
+    """The words a match of the pattern can start with: each alternative's first word, as normalised."""
+    firsts = set()
+    for alternative in pattern.split()[0].split("|"):
+        pieces = [normalise(piece) for piece in alternative.split("_") if normalise(piece)]
+        firsts.add(pieces[0].split(" ")[0])
+    return firsts
+
+
+# Each pattern set's patterns by the words they can start with, so a message is tried only against the patterns
+# one of its words could begin (thousands of patterns, a few of them worth trying). Kept with the mapping itself.
+_INDEXES: dict[int, tuple[Mapping[str, CrisisPatterns], dict[str, list[tuple[int, str, str]]]]] = {}
+
+
+def _index(crisis: Mapping[str, CrisisPatterns]) -> dict[str, list[tuple[int, str, str]]]:
+    kept = _INDEXES.get(id(crisis))
+    if kept and kept[0] is crisis:
+        return kept[1]
+    index: dict[str, list[tuple[int, str, str]]] = {}
+    order = 0
+    for category, entry in crisis.items():
+        for pattern in entry.patterns:
+            for word in _first_words(pattern):
+                index.setdefault(word, []).append((order, category, pattern))
+            order += 1
+    _INDEXES[id(crisis)] = (crisis, index)
+    return index
+
+
+def _worth_trying(crisis: Mapping[str, CrisisPatterns], plain: str) -> list[tuple[int, str, str]]:
+    """The patterns whose first word starts one of the message's words (or one without Arabic's joined "and"),
+    in the order they are written."""
+    index = _index(crisis)
+    found: dict[int, tuple[int, str, str]] = {}
+    for token in plain.split():
+        for word in {token, token.removeprefix("و")}:
+            for end in range(1, len(word) + 1):
+                for entry in index.get(word[:end], ()):
+                    found[entry[0]] = entry
+    return [found[order] for order in sorted(found)]
+
+
 def find_crisis(pattern_sets: list[PatternSet], text: str) -> LanguageCrisis | None:
     """The first crisis pattern of these pattern sets (tried in order) that the message matches, else None."""
     plain = normalise(text)
     for pattern_set in pattern_sets:
-        for category, entry in pattern_set.crisis.items():
-            for pattern in entry.patterns:
-                if _compiled(pattern).search(plain):
-                    return LanguageCrisis(_for_age(category, text), pattern_set.code, pattern)
+        for _, category, pattern in _worth_trying(pattern_set.crisis, plain):
+            if _compiled(pattern).search(plain):
+                return LanguageCrisis(_for_age(category, text), pattern_set.code, pattern)
     return None

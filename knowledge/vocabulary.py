@@ -6,6 +6,14 @@ import re
 from collections.abc import Mapping, Sequence
 
 NOT_A_WORD = re.compile(r"[^a-z0-9]+")
+SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+# Words that make a sentence a question: a question word anywhere in it, or one of these first ("can i", "when do").
+QUESTION_WORDS = frozenset({"how", "what", "who", "where", "which", "why", "whats", "wheres", "whos", "hows"})
+ASKING_FIRST_WORDS = (
+    QUESTION_WORDS
+    | {"when", "can", "could", "do", "does", "did", "is", "are", "am", "will"}
+    | {"would", "should", "shall", "may", "might", "any", "anyone"}
+)
 
 
 def plain_words(text: str) -> str:
@@ -15,11 +23,37 @@ def plain_words(text: str) -> str:
 
 def _places(padded: str, phrase: str) -> list[tuple[int, int]]:
     needle = f" {phrase} "
-    return [(m.start(), m.start() + len(needle)) for m in re.finditer(f"(?= {re.escape(phrase)} )", padded)]
+    places, start = [], padded.find(needle)
+    while start != -1:
+        places.append((start, start + len(needle)))
+        start = padded.find(needle, start + 1)
+    return places
+
+
+def asks(sentence: str) -> bool:
+    """Whether a sentence asks something: a "?" at its end, a question word first, or a question word in it."""
+    words = plain_words(sentence).split()
+    if not words:
+        return False
+    return sentence.rstrip().endswith("?") or words[0] in ASKING_FIRST_WORDS or not QUESTION_WORDS.isdisjoint(words)
+
+
+def _asking_spans(text: str) -> list[tuple[int, int]]:
+    """Where the sentences that ask something stand in the padded plain text of the whole message."""
+    spans, offset = [], 0
+    for match in SENTENCE.finditer(text):
+        plain = plain_words(match.group())
+        if not plain:
+            continue
+        if asks(match.group()):
+            spans.append((offset, offset + len(plain) + 1))
+        offset += len(plain) + 1
+    return spans
 
 
 def topics_named(phrases: Mapping[str, Sequence[str]], text: str) -> list[str]:
-    """The topics whose phrases stand in the text, as whole words, in the order they first appear.
+    """The topics whose phrases stand in the text, as whole words, in the order they first appear; in a message
+    of context and a question ("my pa said... how do i complain"), the topics of the sentences that ask first.
 
     A phrase inside a longer phrase of another topic does not count ("grant" in "setting up home grant").
     """
@@ -30,12 +64,19 @@ def topics_named(phrases: Mapping[str, Sequence[str]], text: str) -> list[str]:
         for phrase in topic_phrases
         for start, end in _places(padded, phrase)
     ]
+    asking = _asking_spans(text)
     first_seen: dict[str, int] = {}
+    first_asked: dict[str, int] = {}  # where each topic is first named in a sentence that asks
     for start, end, topic_id in found:
         inside_another = any(s <= start and end <= e and (e - s) > (end - start) and t != topic_id for s, e, t in found)
-        if not inside_another and start < first_seen.get(topic_id, len(padded)):
-            first_seen[topic_id] = start
-    return sorted(first_seen, key=first_seen.__getitem__)
+        if inside_another:
+            continue
+        first_seen[topic_id] = min(start, first_seen.get(topic_id, start))
+        if any(a <= start < b for a, b in asking):
+            first_asked[topic_id] = min(start, first_asked.get(topic_id, start))
+    if not first_asked or len(first_asked) == len(first_seen):
+        return sorted(first_seen, key=first_seen.__getitem__)
+    return sorted(first_seen, key=lambda t: (t not in first_asked, first_asked.get(t, first_seen[t])))
 
 
 # A topic the message names counts as asked when the classifier ranks it among its likeliest this many.

@@ -1,7 +1,7 @@
 """The topic vocabulary: the topics a message names, in order, and a bad vocabulary file refused."""
 
 from knowledge import load_knowledge
-from knowledge.vocabulary import plain_words, topics_asked, topics_named
+from knowledge.vocabulary import asks, plain_words, topics_asked, topics_named
 from tests.knowledge.test_loader import problems_after
 
 PHRASES = load_knowledge().vocabulary.topics
@@ -48,3 +48,14 @@ def test_topics_asked_are_those_named_that_the_classifier_finds_likely_in_the_or
 def test_one_topic_named_alone_must_be_among_the_classifiers_first_two():
     assert topics_asked(PHRASES, "is there a free gym", ["housing", "leisure"]) == ["leisure"]
     assert topics_asked(PHRASES, "is there a free gym", ["housing", "money", "leisure"]) == []
+
+
+def test_in_a_story_then_a_question_the_topic_asked_comes_before_the_topics_told():
+    story = "the council placed me in a flat with black mould and my pa says its not them. how do i complain"
+    assert topics_named(PHRASES, story)[0] == "complaints"
+
+
+def test_two_questions_keep_their_order():
+    both = "do i need a gp letter? and how do i get my driving licence"
+    assert topics_named(PHRASES, both) == ["health", "driving"]
+    assert asks("can i get a bus pass") and asks("i dont get how any of it works") and not asks("i moved in march.")
