@@ -34,7 +34,6 @@ def read_language(kb: KnowledgeBase, text: str) -> LanguageReading:
     English-looking one takes the language whose pattern matches.
     """
     code = detect_language(kb.languages, text)
-    own = kb.languages.get(code) if code != ENGLISH else None
     if script_of(text) == "latin":
         latin = [found for _, lang in sorted(kb.languages.items()) if (found := latin_letters(lang))]
         marked = latin_markers(kb.languages, text)
@@ -43,6 +42,7 @@ def read_language(kb: KnowledgeBase, text: str) -> LanguageReading:
         if code == ENGLISH:
             return LanguageReading(crisis.language if crisis else ENGLISH, crisis)
         return LanguageReading(code, crisis)
+    own = kb.languages.get(code) if code != ENGLISH else None
     script = own.script if own else None
     same_script = [lang for key, lang in sorted(kb.languages.items()) if key not in (ENGLISH, code)]
     tried_languages = ([own] if own else []) + [lang for lang in same_script if script is None or lang.script == script]

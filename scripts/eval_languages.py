@@ -45,13 +45,18 @@ def score_half(kb: KnowledgeBase, messages: list[dict], misses: list[str] | None
     return counts
 
 
+def totals(counts: Counter) -> Counter:
+    """The half's counts summed over its languages and scripts, by figure."""
+    total: Counter = Counter()
+    for (_, figure), value in counts.items():
+        total[figure] += value
+    return total
+
+
 def report(name: str, counts: Counter) -> list[str]:
     """The figures of one half, in all and per language and script."""
     keys = sorted({key for key, _ in counts})
-    total = Counter()
-    for (_, figure), value in counts.items():
-        total[figure] += value
-    lines = [f"{name} half (other languages, the language layer alone):", "  all: " + _figures(total)]
+    lines = [f"{name} half (other languages, the language layer alone):", "  all: " + _figures(totals(counts))]
     for key in keys:
         lines.append(f"  {key[0]} {key[1]}: " + _figures(Counter({f: counts[key, f] for f in _FIGURES})))
     return lines
