@@ -1,6 +1,6 @@
 """`make eval`: start the real assistant, send it both halves of the blind set, print the figures per half.
 
-`--misses` also lists the tuning half's misses with their text; the sealed half's are never shown.
+`--misses` also lists the tuning halves' misses with their text; the sealed halves' are never shown.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import tempfile
 import uuid
 from pathlib import Path
 
-from bench.blind import HALVES, Score, ask_all, load_half, read_replies, score
+from bench.blind import HALVES, TUNING_HALVES, Score, ask_all, load_half, read_replies, score
 from knowledge import load_knowledge
 from tests.stack import SATURDAY_NIGHT, start_stack, stop_stack
 
@@ -67,9 +67,10 @@ def main() -> int:
     for name, result in results.items():
         print(report(name, result))
     if args.misses:
-        texts = {i.id: i.text for i in load_half("tuning")}
-        for message_id, kind, got in results["tuning"].misses:
-            print(f"  MISS {kind:11s} {message_id} got {got}: {texts[message_id]!r}")
+        for name in TUNING_HALVES:
+            texts = {i.id: i.text for i in load_half(name)}
+            for message_id, kind, got in results[name].misses:
+                print(f"  MISS {kind:11s} {message_id} got {got}: {texts[message_id]!r}")
     return 0
 
 

@@ -1,8 +1,8 @@
 """`make eval`, other languages: the language layer alone on the other-language messages in tests/blind/.
 
 For each half: how many messages are recognised in their language, how many crisis messages get the right kind
-or any kind, and how many ordinary ones raise a crisis. `--misses` lists the tuning half's misses with their
-text; the sealed half's are never shown.
+or any kind, and how many ordinary ones raise a crisis. `--misses` lists the tuning halves' misses with their
+text; the sealed halves' are never shown.
 """
 
 from __future__ import annotations
@@ -18,7 +18,13 @@ from knowledge import KnowledgeBase, load_knowledge
 from knowledge.language_replies import read_language
 
 BLIND = Path(__file__).resolve().parent.parent / "tests" / "blind"
-HALVES = {"tuning": BLIND / "languages_tuning.yml", "sealed": BLIND / "languages_sealed.yml"}
+# The first two writers' halves, then the third writer's (tests/blind/README.md, "Other languages").
+HALVES = {
+    "tuning": BLIND / "languages_tuning.yml",
+    "sealed": BLIND / "languages_sealed.yml",
+    "second tuning": BLIND / "languages_second_tuning.yml",
+    "second sealed": BLIND / "languages_second_sealed.yml",
+}
 
 
 def score_half(kb: KnowledgeBase, messages: list[dict], misses: list[str] | None) -> Counter:
@@ -75,12 +81,12 @@ def _figures(c: Counter) -> str:
 def main() -> int:
     """Score both halves and print their figures."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--misses", action="store_true", help="also list the tuning half's misses")
+    parser.add_argument("--misses", action="store_true", help="also list the tuning halves' misses")
     args = parser.parse_args()
     kb = load_knowledge()
     for name, path in HALVES.items():
         messages = yaml.safe_load(path.read_text(encoding="utf-8"))["messages"]
-        misses: list[str] | None = [] if args.misses and name == "tuning" else None
+        misses: list[str] | None = [] if args.misses and name.endswith("tuning") else None
         print("\n".join(report(name, score_half(kb, messages, misses))))
         if misses:
             print("\n".join(misses))
