@@ -24,6 +24,11 @@ MODEL_CANDIDATES = 20  # how many of the model's labels to weigh
 LATIN_MODEL_SURE = 0.5  # the model's probability that settles a Latin-script language of two words or more
 LETTERS_SURE = 2  # this many of a Latin-script language's own letters settle it whatever the model says
 MARKER_SHARE = 0.3  # the share of a message's words that must be the language's common words
+MANY_MARKERS = 3  # a long message mixed with English words ("foster", "council") needs only this many...
+MANY_MARKERS_SHARE = 0.15  # ...and this share of its words
+MODEL_LEANS = 0.3  # the model's probability that settles a language with two of its common words
+OTHER_SCRIPT_LETTERS = 3  # a script other than Latin settles the message with this many letters...
+OTHER_SCRIPT_SHARE = 0.2  # ...that are this share of all its letters
 SCRIPTS = {"LATIN": "latin", "ARABIC": "arabic", "ETHIOPIC": "ethiopic", "BENGALI": "bengali"}
 WORD = re.compile(r"[^\W\d_]+")
 LATIN_WORD = re.compile(r"[^\W_]*[^\W\d_][^\W_]*")  # digits inside a word too: Arabizi's "3ayez", "7ayati"
@@ -44,13 +49,22 @@ def model_scores(text: str) -> dict[str, float]:
 
 
 def script_of(text: str) -> str | None:
-    """The script most of the message's letters are in (latin, arabic, ethiopic, bengali, or other); None if none."""
+    """The script of the message (latin, arabic, ethiopic, bengali, or other); None if it has no letters.
+
+    English words inside a message in another script ("ናይ college bursary መዓስ እዩ") are common, the reverse is
+    not: a script other than Latin wins with a few letters and a fifth of them."""
     counts: Counter[str] = Counter()
     for char in text:
         if char.isalpha():
             name = unicodedata.name(char, "")
             counts[SCRIPTS.get(name.split(" ")[0], "other")] += 1
-    return counts.most_common(1)[0][0] if counts else None
+    if not counts:
+        return None
+    others = [(count, script) for script, count in counts.items() if script != "latin"]
+    count, script = max(others, default=(0, "latin"))
+    if count >= OTHER_SCRIPT_LETTERS and count >= OTHER_SCRIPT_SHARE * sum(counts.values()):
+        return script
+    return "latin"
 
 
 def _signals(text: str, language: LanguageFile) -> int:
@@ -84,7 +98,7 @@ class _LatinForm:
     code: str
     letters: str
     markers: frozenset[str]
-    digits: str = ""  # digits written for letters inside a word (Arabizi's 3 for ع, 7 for ح)
+    digits: str = ""  # digits written for letters in a word (Arabizi's 3 for ع, 7 for ح, Gulf 9 for ق and 6 for ط)
 
     def fewest_markers(self, word_count: int) -> int:
         """How many common words settle the language: one alone is enough only for a Latin-script language's
@@ -97,8 +111,18 @@ class _LatinForm:
             return True
         if not self.digits:
             return False
-        return any(0 < i < len(word) - 1 and word[i - 1].isalpha() and word[i + 1].isalpha()
-                   for i, char in enumerate(word) if char in self.digits)  # fmt: skip
+        if sum(char.isalpha() for char in word) < 2:
+            return False
+        return any(char in self.digits and _beside_letters(word, i) for i, char in enumerate(word))
+
+
+def _beside_letters(word: str, i: int) -> bool:
+    """Whether the character at i has letters on both sides, or starts or ends the word beside two letters."""
+    if 0 < i < len(word) - 1:
+        return word[i - 1].isalpha() and word[i + 1].isalpha()
+    if len(word) < 3:
+        return False
+    return word[1:3].isalpha() if i == 0 else word[-3:-1].isalpha()
 
 
 _FORMS: dict[int, tuple[Mapping[str, LanguageFile], list[_LatinForm]]] = {}  # built once per set of files
@@ -138,10 +162,12 @@ def _latin(text: str, forms: list[_LatinForm], scores: Mapping[str, float]) -> s
     found = []
     for form in forms:
         marked = sum(map(form.marks, words))
-        model_sure = top == form.code and scores[top] >= LATIN_MODEL_SURE and len(words) >= 2
+        model_top = top == form.code and len(words) >= 2
+        model_sure = model_top and (scores[top] >= LATIN_MODEL_SURE or (scores[top] >= MODEL_LEANS and marked >= 2))
         letters = sum(text.lower().count(letter) for letter in form.letters)
         lettered = letters >= LETTERS_SURE or (letters > 0 and (top == form.code or marked > 0))
-        by_markers = marked >= form.fewest_markers(len(words)) and marked >= MARKER_SHARE * len(words)
+        by_share = marked >= form.fewest_markers(len(words)) and marked >= MARKER_SHARE * len(words)
+        by_markers = by_share or (marked >= MANY_MARKERS and marked >= MANY_MARKERS_SHARE * len(words))
         if model_sure or lettered or by_markers:
             found.append((model_sure, lettered, marked, scores.get(form.code, 0.0), form.code))
     if found:

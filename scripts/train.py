@@ -7,6 +7,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -54,11 +55,17 @@ def main() -> int:
     started = time.monotonic()
     rasa = Path(sys.executable).parent / "rasa"
     env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
-    command = [str(rasa), "train", "--fixed-model-name", MODEL.stem.removesuffix(".tar"), "--out", str(MODEL.parent)]
-    result = subprocess.run(command, cwd=ROOT, env=env)
-    if result.returncode != 0 or not MODEL.exists():
-        print("Training failed; see the messages above.", file=sys.stderr)
-        return 1
+    MODEL.parent.mkdir(parents=True, exist_ok=True)
+    # Built beside the model and moved into place in one step: a server that starts (or is restarted) while a
+    # model is trained loads the old model or the new one, never half of one.
+    with tempfile.TemporaryDirectory(dir=MODEL.parent) as out:
+        name = MODEL.stem.removesuffix(".tar")
+        result = subprocess.run([str(rasa), "train", "--fixed-model-name", name, "--out", out], cwd=ROOT, env=env)
+        built = Path(out) / MODEL.name
+        if result.returncode != 0 or not built.exists():
+            print("Training failed; see the messages above.", file=sys.stderr)
+            return 1
+        os.replace(built, MODEL)
     STAMP.write_text(current + "\n")
     print(f"Trained in {time.monotonic() - started:.0f}s.")
     return 0

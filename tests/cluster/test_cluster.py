@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
@@ -65,6 +66,19 @@ def wait_until_up(port: int, timeout_s: float = 240) -> None:
             pass
         time.sleep(0.5)
     raise AssertionError(f"the Rasa server on {port} did not come back")
+
+
+def wait_until_refused(port: int, timeout_s: float = 10) -> None:
+    """Until the port refuses connections: a killed server's sockets close only once the kernel has torn the
+    process down, and a message sent in that instant may reach it and get the safe reply (never a resend)."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+        except OSError:
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"the Rasa server on {port} is still accepting connections")
 
 
 def answered_for_age_20(replies: list[dict]) -> bool:
@@ -141,6 +155,7 @@ def test_a_conversation_whose_server_is_killed_mid_form_goes_on_on_the_other_wit
     port = own_server(cluster, conversation)
     name = f"Rasa server {rasa_ports(cluster).index(port) + 1}"
     os.kill(cluster.pids(name)[-1], signal.SIGKILL)
+    wait_until_refused(port)
 
     answered = chat(cluster, conversation, COUNCIL_TAX_QUESTIONS[2])
 

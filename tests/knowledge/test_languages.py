@@ -171,6 +171,15 @@ MESSAGES = [
     ("vi", "em không chịu nổi nữa", "I can't bear it any more", "distress"),
     ("vi", "bạn em bất tỉnh rồi", "my friend is unconscious", "medical_emergency"),
     ("vi", "em gái em mất tích hai ngày rồi", "my little sister has been missing two days", "unsafe_or_missing"),
+    # English words inside another script, and a long Latin-letter message with English words in it.
+    ("ti", "ናይ council tax ሕቶ ኣለኒ", "I have a council tax question", None),
+    ("ar", "5alas ta3abt mn kolshi, ma a9dar akammel", "that's it, I'm tired of everything, I can't go on", "distress"),
+    (
+        "so",
+        "waxaan rabaa inaan ogaado in council tax la iga bixiyo maadaama aan ahay care leaver",
+        "I want to know if council tax is paid for me as I'm a care leaver",
+        None,
+    ),
 ]
 
 
