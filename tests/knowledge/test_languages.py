@@ -171,6 +171,14 @@ MESSAGES = [
     ("vi", "em không chịu nổi nữa", "I can't bear it any more", "distress"),
     ("vi", "bạn em bất tỉnh rồi", "my friend is unconscious", "medical_emergency"),
     ("vi", "em gái em mất tích hai ngày rồi", "my little sister has been missing two days", "unsafe_or_missing"),
+    (
+        "bn",
+        "ওরা বলে ধার শোধ না করলে ওদের জিনিস পৌঁছাতে হবে",
+        "they say unless I pay off the debt I must deliver their stuff",
+        "exploitation",
+    ),
+    ("bn", "একটা লোক বলছে ওর সাথে হোটেলে যেতে হবে", "a man says I have to go to a hotel with him", "sexual_exploitation"),
+    ("ckb", "دەڵێن ئەم پاکەتە ببە بۆ لیڤەرپووڵ", "they say take this packet to Liverpool", "exploitation"),
     # English words inside another script, and a long Latin-letter message with English words in it.
     ("ti", "ናይ council tax ሕቶ ኣለኒ", "I have a council tax question", None),
     ("ar", "5alas ta3abt mn kolshi, ma a9dar akammel", "that's it, I'm tired of everything, I can't go on", "distress"),

@@ -93,6 +93,13 @@ ROMANISED = [
     ("ckb", "merdakam lem dadat", "my husband hits me", "domestic_abuse"),
     ("ckb", "brakam ba musht lem da", "my brother punched me", "abuse_violence"),
     ("ckb", "chon peywandi ba PA kam bkam", "how do I contact my PA", None),
+    ("ckb", "qachaxchiyakan hatnawa bo malakam", "the smugglers came to my house", "unsafe_or_missing"),
+    (
+        "bn",
+        "ami hostel theke paliye aschi, ekhon rastay",
+        "I ran away from the hostel, I'm on the street now",
+        "unsafe_or_missing",
+    ),
 ]
 
 
