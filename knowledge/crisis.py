@@ -117,21 +117,38 @@ def matches(words: list[str], slots: list[Slot], present: set[str] | None = None
     return any(_matches_at(words, start, slots) for start in range(len(words)))
 
 
+@dataclass(frozen=True)
+class _Vocabulary:
+    """Every word the patterns, their exceptions and the figures of speech use: all of them, and the ones long
+    enough to match with a typo by first letter and length (a typo keeps the first letter and changes the length
+    by one at most)."""
+
+    words: frozenset[str]
+    by_start_and_length: dict[tuple[str, int], list[str]]
+
+
 @lru_cache(maxsize=4)
-def _vocabulary(kb: KnowledgeBase) -> dict[str, list[str]]:
-    """Every word the patterns use, grouped by first letter (fuzzy matches keep the first letter)."""
-    words = {w for p in compiled_patterns(kb) for slots in [p.slots, *p.unless] for slot in slots
-             if slot not in (GAP_SLOT, END_SLOT) for alternative in slot for w in alternative}  # fmt: skip
-    grouped: dict[str, list[str]] = {}
+def _vocabulary(kb: KnowledgeBase) -> _Vocabulary:
+    phrases = [slots for p in compiled_patterns(kb) for slots in [p.slots, *p.unless]] + _not_a_crisis(kb)
+    words = {w for slots in phrases for slot in slots if slot not in (GAP_SLOT, END_SLOT)
+             for alternative in slot for w in alternative}  # fmt: skip
+    grouped: dict[tuple[str, int], list[str]] = {}
     for word in words:
-        grouped.setdefault(word[0], []).append(word)
-    return grouped
+        if len(word) >= FUZZY_MIN_LENGTH:
+            grouped.setdefault((word[0], len(word)), []).append(word)
+    return _Vocabulary(frozenset(words), grouped)
 
 
 def pattern_words_present(kb: KnowledgeBase, words: list[str]) -> set[str]:
     """The pattern words that some word of the message matches (exactly, or with one typo)."""
     vocabulary = _vocabulary(kb)
-    present = {wanted for word in set(words) for wanted in vocabulary.get(word[0], ()) if _close(word, wanted)}
+    unique = set(words)
+    present = unique & vocabulary.words
+    for word in unique:
+        if len(word) < FUZZY_MIN_LENGTH:
+            continue
+        for length in (len(word) - 1, len(word), len(word) + 1):
+            present.update(w for w in vocabulary.by_start_and_length.get((word[0], length), ()) if _close(word, w))
     return present | {NUMBER} if any(word.isdigit() for word in words) else present
 
 
@@ -217,7 +234,8 @@ def _category_unless(kb: KnowledgeBase) -> dict[str, list[list[Slot]]]:
 def ruled_out(kb: KnowledgeBase, text: str, category: str) -> bool:
     """Whether the message says something that, for this category, means it is not about now ('years ago')."""
     words = normalise(text, kb.crisis)
-    return any(matches(words, u) for u in _category_unless(kb).get(category, []))
+    present = pattern_words_present(kb, words)
+    return any(matches(words, u, present) for u in _category_unless(kb).get(category, []))
 
 
 @lru_cache(maxsize=4)
@@ -229,7 +247,8 @@ def says_not_a_crisis(kb: KnowledgeBase, text: str) -> bool:
     """Whether a message says it is not a crisis ('shot myself in the foot', 'not an emergency'): it overrules a
     classifier's guess, never a pattern that matched."""
     words = normalise(text, kb.crisis)
-    return any(matches(words, phrase) for phrase in _not_a_crisis(kb))
+    present = pattern_words_present(kb, words)
+    return any(matches(words, phrase, present) for phrase in _not_a_crisis(kb))
 
 
 def detect_crisis(kb: KnowledgeBase, text: str) -> CrisisSignal | None:

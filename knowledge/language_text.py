@@ -130,24 +130,25 @@ def _index(crisis: Mapping[str, CrisisPatterns]) -> dict[str, list[tuple[int, st
     return index
 
 
-def _worth_trying(crisis: Mapping[str, CrisisPatterns], plain: str) -> list[tuple[int, str, str]]:
-    """The patterns whose first word starts one of the message's words (or one without Arabic's joined "and"),
-    in the order they are written."""
+def _starts(plain: str) -> set[str]:
+    """Every start of every word of the message (and of each word without Arabic's joined "and")."""
+    words = {word for token in plain.split() for word in (token, token.removeprefix("و"))}
+    return {word[:end] for word in words for end in range(1, len(word) + 1)}
+
+
+def _worth_trying(crisis: Mapping[str, CrisisPatterns], starts: set[str]) -> list[tuple[int, str, str]]:
+    """The patterns whose first word is the start of one of the message's words, in the order they are written."""
     index = _index(crisis)
-    found: dict[int, tuple[int, str, str]] = {}
-    for token in plain.split():
-        for word in {token, token.removeprefix("و")}:
-            for end in range(1, len(word) + 1):
-                for entry in index.get(word[:end], ()):
-                    found[entry[0]] = entry
-    return [found[order] for order in sorted(found)]
+    found = {entry for start in starts & index.keys() for entry in index[start]}
+    return sorted(found)
 
 
 def find_crisis(pattern_sets: list[PatternSet], text: str) -> LanguageCrisis | None:
     """The first crisis pattern of these pattern sets (tried in order) that the message matches, else None."""
     plain = normalise(text)
+    starts = _starts(plain)
     for pattern_set in pattern_sets:
-        for _, category, pattern in _worth_trying(pattern_set.crisis, plain):
+        for _, category, pattern in _worth_trying(pattern_set.crisis, starts):
             if _compiled(pattern).search(plain):
                 return LanguageCrisis(_for_age(category, text), pattern_set.code, pattern)
     return None
