@@ -26,6 +26,10 @@ LETTERS_SURE = 2  # this many of a Latin-script language's own letters settle it
 MARKER_SHARE = 0.3  # the share of a message's words that must be the language's common words
 MANY_MARKERS = 3  # a long message mixed with English words ("foster", "council") needs only this many...
 MANY_MARKERS_SHARE = 0.15  # ...and this share of its words
+LEADING_LETTER_DIGITS = "3579"  # Arabizi's ع, خ, ح and ق can start a word; "2" starts English text-speak ("2day")
+# What follows a number in English ("9am", "5th", "3mins"), never an Arabizi word.
+UNITS = frozenset({"am", "pm", "th", "st", "nd", "rd", "ish", "yo", "yr", "yrs", "hr", "hrs", "min", "mins", "ft", "km",
+                   "kg", "mb", "gb", "pc", "ml", "mg"})  # fmt: skip
 MODEL_LEANS = 0.3  # the model's probability that settles a language with two of its common words
 OTHER_SCRIPT_LETTERS = 3  # a script other than Latin settles the message with this many letters...
 OTHER_SCRIPT_SHARE = 0.2  # ...that are this share of all its letters
@@ -117,12 +121,12 @@ class _LatinForm:
 
 
 def _beside_letters(word: str, i: int) -> bool:
-    """Whether the character at i has letters on both sides, or starts or ends the word beside two letters."""
+    """Whether the character at i has letters on both sides, or starts a word of letters ("5alas", "3omri", "7ad"):
+    never "2day", "9am", "5th" or "mp3", which are English."""
     if 0 < i < len(word) - 1:
         return word[i - 1].isalpha() and word[i + 1].isalpha()
-    if len(word) < 3:
-        return False
-    return word[1:3].isalpha() if i == 0 else word[-3:-1].isalpha()
+    rest = word[1:]
+    return i == 0 and word[0] in LEADING_LETTER_DIGITS and len(rest) >= 2 and rest.isalpha() and rest not in UNITS
 
 
 _FORMS: dict[int, tuple[Mapping[str, LanguageFile], list[_LatinForm]]] = {}  # built once per set of files

@@ -54,7 +54,10 @@ def main() -> int:
     print("Training the model (data/, domain.yml or config.yml changed)...", flush=True)
     started = time.monotonic()
     rasa = Path(sys.executable).parent / "rasa"
-    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false"}
+    # Rasa's training cache keys a component by its config and the training data alone: the crisis models and the
+    # vocabulary examples learn from knowledge/data too, so a cached component could miss an edit there (an example
+    # taken out of crisis_examples.yaml was still learnt). Every training starts from nothing.
+    env = {**os.environ, "RASA_TELEMETRY_ENABLED": "false", "RASA_MAX_CACHE_SIZE": "0"}
     MODEL.parent.mkdir(parents=True, exist_ok=True)
     # Built beside the model and moved into place in one step: a server that starts (or is restarted) while a
     # model is trained loads the old model or the new one, never half of one.

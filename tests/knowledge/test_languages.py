@@ -198,7 +198,17 @@ def test_no_english_example_is_taken_for_another_language():
     assert [m for m in misread if m[1] != "en"] == []
 
 
-@pytest.mark.parametrize(("text", "gloss"), [("sup", "hello"), ("im done now", "text-speak"), ("ttyl", "")])
+@pytest.mark.parametrize(
+    ("text", "gloss"),
+    [
+        ("sup", "hello"),
+        ("im done now", "text-speak"),
+        ("ttyl", ""),
+        ("open 9am till 5pm?", "times are not Arabizi's digits"),
+        ("see u 2day at 7pm", "text-speak and a time"),
+        ("its on the 5th at 3pm, 5mins walk", "a date, a time, minutes"),
+    ],
+)
 def test_short_english_text_speak_stays_english(text, gloss):
     assert read_language(KB, text).language == "en"
 
