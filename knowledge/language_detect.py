@@ -115,8 +115,6 @@ class _LatinForm:
             return True
         if not self.digits:
             return False
-        if sum(char.isalpha() for char in word) < 2:
-            return False
         return any(char in self.digits and _beside_letters(word, i) for i, char in enumerate(word))
 
 
