@@ -158,18 +158,18 @@ def latin_markers(languages: Mapping[str, LanguageFile], text: str) -> dict[str,
     return {form.code: sum(map(form.marks, words)) for form in _latin_forms(languages)}
 
 
-def _latin(text: str, forms: list[_LatinForm], scores: Mapping[str, float]) -> str:
-    words = _latin_words(text)
+def _latin(text: str, forms: list[_LatinForm], scores: Mapping[str, float], marks: Mapping[str, int]) -> str:
+    word_count = len(_latin_words(text))
     top = max(scores, key=scores.__getitem__) if scores else ENGLISH
     found = []
     for form in forms:
-        marked = sum(map(form.marks, words))
-        model_top = top == form.code and len(words) >= 2
+        marked = marks[form.code]
+        model_top = top == form.code and word_count >= 2
         model_sure = model_top and (scores[top] >= LATIN_MODEL_SURE or (scores[top] >= MODEL_LEANS and marked >= 2))
         letters = sum(text.lower().count(letter) for letter in form.letters)
         lettered = letters >= LETTERS_SURE or (letters > 0 and (top == form.code or marked > 0))
-        by_share = marked >= form.fewest_markers(len(words)) and marked >= MARKER_SHARE * len(words)
-        by_markers = by_share or (marked >= MANY_MARKERS and marked >= MANY_MARKERS_SHARE * len(words))
+        by_share = marked >= form.fewest_markers(word_count) and marked >= MARKER_SHARE * word_count
+        by_markers = by_share or (marked >= MANY_MARKERS and marked >= MANY_MARKERS_SHARE * word_count)
         if model_sure or lettered or by_markers:
             found.append((model_sure, lettered, marked, scores.get(form.code, 0.0), form.code))
     if found:
@@ -177,19 +177,35 @@ def _latin(text: str, forms: list[_LatinForm], scores: Mapping[str, float]) -> s
     return ENGLISH
 
 
-def detect_language(languages: Mapping[str, LanguageFile], text: str) -> str:
-    """The language code of a message: 'en' for English (and for text with no letters), else the language's code
-    (a file's code where we have one, the model's label where we do not)."""
+@dataclass(frozen=True)
+class LanguageGuess:
+    """What detection read: the language code, the script (None: no letters) and, for Latin letters, how many
+    of the message's words are each Latin-typed language's own."""
+
+    code: str
+    script: str | None
+    latin_marks: Mapping[str, int]
+
+
+def guess_language(languages: Mapping[str, LanguageFile], text: str) -> LanguageGuess:
+    """The message's language, script and Latin-letter common words (see detect_language)."""
     script = script_of(text)
     if script is None:
-        return ENGLISH
+        return LanguageGuess(ENGLISH, None, {})
     scores = model_scores(text)
     if script == "other":
         top = max(scores, key=scores.__getitem__) if scores else "und"
-        return "und" if top == ENGLISH else top
+        return LanguageGuess("und" if top == ENGLISH else top, script, {})
     if script == "latin":
-        return _latin(text, _latin_forms(languages), scores)
+        marks = latin_markers(languages, text)
+        return LanguageGuess(_latin(text, _latin_forms(languages), scores, marks), script, marks)
     candidates = [lang for code, lang in sorted(languages.items()) if code != ENGLISH and lang.script == script]
     if not candidates:
-        return max(scores, key=scores.__getitem__)
-    return _other_script(text, candidates, scores)
+        return LanguageGuess(max(scores, key=scores.__getitem__), script, {})
+    return LanguageGuess(_other_script(text, candidates, scores), script, {})
+
+
+def detect_language(languages: Mapping[str, LanguageFile], text: str) -> str:
+    """The language code of a message: 'en' for English (and for text with no letters), else the language's code
+    (a file's code where we have one, the model's label where we do not)."""
+    return guess_language(languages, text).code

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from .answers import Answer, SourceTrail
 from .hours import who_to_contact
-from .language_detect import ENGLISH, detect_language, latin_markers, script_of
+from .language_detect import ENGLISH, guess_language
 from .language_text import LanguageCrisis, find_crisis, latin_letters, own_script
 from .loader import KnowledgeBase
 from .schema import Contact
@@ -33,10 +33,11 @@ def read_language(kb: KnowledgeBase, text: str) -> LanguageReading:
     messages), the detected language first, then by how many of each language's common words it has; an
     English-looking one takes the language whose pattern matches.
     """
-    code = detect_language(kb.languages, text)
-    if script_of(text) == "latin":
+    guess = guess_language(kb.languages, text)
+    code = guess.code
+    if guess.script == "latin":
         latin = [found for _, lang in sorted(kb.languages.items()) if (found := latin_letters(lang))]
-        marked = latin_markers(kb.languages, text)
+        marked = guess.latin_marks
         tried = sorted(latin, key=lambda pattern_set: (pattern_set.code != code, -marked.get(pattern_set.code, 0)))
         crisis = find_crisis(tried, text)
         if code == ENGLISH:

@@ -101,30 +101,53 @@ def _for_age(category: str, text: str) -> str:
     return category
 
 
-def _first_words(pattern: str) -> set[str]:
-    """The words a match of the pattern can start with: each alternative's first word, as normalised."""
+def _part_first_words(part: str) -> frozenset[str]:
+    """The words a match of one part of a pattern ('a|b_c') can start with: each alternative's first word."""
     firsts = set()
-    for alternative in pattern.split()[0].split("|"):
+    for alternative in part.split("|"):
         pieces = [normalise(piece) for piece in alternative.split("_") if normalise(piece)]
         firsts.add(pieces[0].split(" ")[0])
-    return firsts
+    return frozenset(firsts)
+
+
+def _part_letters(part: str) -> tuple[str, ...]:
+    """What each alternative of one part of a pattern matches at least, with the spaces taken out ('b_c': 'bc')."""
+    return tuple("".join(normalise(alternative.replace("_", " ")).split()) for alternative in part.split("|"))
+
+
+@dataclass(frozen=True)
+class _Indexed:
+    """A pattern with, for each of its word parts, what one of that part's alternatives needs in the message."""
+
+    order: int
+    category: str
+    pattern: str
+    parts: tuple[tuple[str, ...], ...]
+
+    def could_match(self, squashed: str) -> bool:
+        """A quick necessary test: every word part has an alternative in the message with its spaces taken out."""
+        return all(any(letters in squashed for letters in part) for part in self.parts)
 
 
 # Each pattern set's patterns by the words they can start with, so a message is tried only against the patterns
 # one of its words could begin (thousands of patterns, a few of them worth trying). Kept with the mapping itself.
-_INDEXES: dict[int, tuple[Mapping[str, CrisisPatterns], dict[str, list[tuple[int, str, str]]]]] = {}
+_INDEXES: dict[int, tuple[Mapping[str, CrisisPatterns], dict[str, list[_Indexed]]]] = {}
 
 
-def _index(crisis: Mapping[str, CrisisPatterns]) -> dict[str, list[tuple[int, str, str]]]:
+def _index(crisis: Mapping[str, CrisisPatterns]) -> dict[str, list[_Indexed]]:
     kept = _INDEXES.get(id(crisis))
     if kept and kept[0] is crisis:
         return kept[1]
-    index: dict[str, list[tuple[int, str, str]]] = {}
+    index: dict[str, list[_Indexed]] = {}
     order = 0
     for category, entry in crisis.items():
         for pattern in entry.patterns:
-            for word in _first_words(pattern):
-                index.setdefault(word, []).append((order, category, pattern))
+            parts = [part for part in pattern.split() if part != "*"]
+            # The part least likely to be in a message (its shortest alternative the longest) is tested first.
+            needs = sorted(map(_part_letters, parts), key=lambda letters: -min(map(len, letters)))
+            indexed = _Indexed(order, category, pattern, tuple(needs))
+            for word in _part_first_words(parts[0]):
+                index.setdefault(word, []).append(indexed)
             order += 1
     _INDEXES[id(crisis)] = (crisis, index)
     return index
@@ -136,19 +159,21 @@ def _starts(plain: str) -> set[str]:
     return {word[:end] for word in words for end in range(1, len(word) + 1)}
 
 
-def _worth_trying(crisis: Mapping[str, CrisisPatterns], starts: set[str]) -> list[tuple[int, str, str]]:
-    """The patterns whose first word is the start of one of the message's words, in the order they are written."""
+def _worth_trying(crisis: Mapping[str, CrisisPatterns], starts: set[str], squashed: str) -> list[_Indexed]:
+    """The patterns whose first word starts one of the message's words and whose every word part the message
+    has (its spaces taken out), in the order they are written."""
     index = _index(crisis)
-    found = {entry for start in starts & index.keys() for entry in index[start]}
-    return sorted(found)
+    found = {entry for start in starts & index.keys() for entry in index[start] if entry.could_match(squashed)}
+    return sorted(found, key=lambda entry: entry.order)
 
 
 def find_crisis(pattern_sets: list[PatternSet], text: str) -> LanguageCrisis | None:
     """The first crisis pattern of these pattern sets (tried in order) that the message matches, else None."""
     plain = normalise(text)
     starts = _starts(plain)
+    squashed = "".join(plain.split())
     for pattern_set in pattern_sets:
-        for _, category, pattern in _worth_trying(pattern_set.crisis, starts):
-            if _compiled(pattern).search(plain):
-                return LanguageCrisis(_for_age(category, text), pattern_set.code, pattern)
+        for entry in _worth_trying(pattern_set.crisis, starts, squashed):
+            if _compiled(entry.pattern).search(plain):
+                return LanguageCrisis(_for_age(entry.category, text), pattern_set.code, entry.pattern)
     return None
