@@ -20,9 +20,10 @@ from knowledge import KnowledgeBase
 
 ROOT = Path(__file__).resolve().parent.parent
 BLIND = ROOT / "tests" / "blind"
-# The halves of the blind English sets: the first writer's (tuning, sealed) and the second's (english_*).
-HALVES = ("tuning", "sealed", "english_tuning", "english_sealed")
-TUNING_HALVES = ("tuning", "english_tuning")
+# The halves of the blind English sets: the first writer's (tuning, sealed), the second's (english_*) and the third's
+# (english_third_*).
+HALVES = ("tuning", "sealed", "english_tuning", "english_sealed", "english_third_tuning", "english_third_sealed")
+TUNING_HALVES = ("tuning", "english_tuning", "english_third_tuning")
 # The blind set's labels for "reach someone now" are answered by the reply whose payload topic is "contact", or
 # (for a PA who isn't answering, or isn't known) by "pa_not_answering", which gives who to contact now first.
 ANSWERED_AS = {"contact_pa": ("contact", "pa_not_answering"), "out_of_hours": ("contact",)}
