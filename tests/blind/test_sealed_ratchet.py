@@ -21,7 +21,7 @@ def recorded(half: str) -> tuple[float, float]:
     return float(found.group(1)), float(found.group(2))
 
 
-@pytest.mark.parametrize("half", ["sealed", "english_sealed"])
+@pytest.mark.parametrize("half", ["sealed", "english_sealed", "english_third_sealed"])
 def test_each_sealed_half_scores_no_lower_than_last_recorded(stack, half):
     items = load_half(half)
     replies = ask_all(stack.webhook, uuid.uuid4().hex[:8], items)
