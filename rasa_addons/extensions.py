@@ -5,6 +5,7 @@ Each change below reaches into Rasa 3.6 internals that a release may move or ren
 start, naming both, when they differ. What each change is worth is in docs/benchmark-levers.md:
 - a model with no TensorFlow component is served without importing TensorFlow (rasa_addons.without_tensorflow);
 - jsonschema checks each schema once, not on every action call (rasa_addons.schema_checks);
+- RulePolicy remembers which rules the last states of a conversation allow (rasa_addons.rule_matching);
 - the objects that importing Rasa and loading the model create are frozen out of the garbage collector's sight,
   so a full collection no longer walks half a million objects that live for ever (about 200 ms each time on the
   reference machine when only the imports were frozen; 45 ms with the model still in sight): Rasa's
@@ -24,7 +25,7 @@ from typing import Any
 
 import rasa
 
-from rasa_addons import schema_checks, without_tensorflow
+from rasa_addons import rule_matching, schema_checks, without_tensorflow
 
 LOCK = Path(__file__).resolve().parents[1] / "requirements.lock"
 
@@ -55,12 +56,13 @@ def check_rasa_version(installed: str | None = None, pinned: str | None = None) 
 
 def install(model: Path | None, installed: str | None = None) -> None:
     """Check the Rasa version, then make every change: TensorFlow left out if the model allows, schemas checked
-    once, Rasa's imports frozen and the model frozen again once loaded."""
+    once, rule matching remembered, Rasa's imports frozen and the model frozen again once loaded."""
     check_rasa_version(installed)
     if model is not None and "tensorflow" not in sys.modules and not without_tensorflow.needs_tensorflow(model):
         without_tensorflow.block()
         print(f"Serving {model.name} without TensorFlow: none of its components needs it.", flush=True)
     schema_checks.install()
+    rule_matching.install()
     import rasa.core.agent  # noqa: F401, PLC0415  (Rasa's heavy imports, made here so that they are frozen)
     import rasa.core.run  # noqa: PLC0415
 
