@@ -12,44 +12,48 @@ where RulePolicy builds its lookups as it goes.
 from __future__ import annotations
 
 from collections import OrderedDict
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from rasa.core.policies.rule_policy import RulePolicy
+if TYPE_CHECKING:
+    from rasa.core.policies.rule_policy import RulePolicy
 
 REMEMBERED = 4096  # distinct (lookup, last states) answers kept; the least recently used goes first
 
-_answers: OrderedDict[tuple[int, int, str], frozenset[str]] = OrderedDict()
-_longest_rule: dict[tuple[int, int], int] = {}
+Matching = Callable[["RulePolicy", dict[str, Any], list[dict[str, Any]]], set[str]]
 
 
-def _longest(policy: RulePolicy, lookup: dict[str, Any]) -> int:
-    key = (id(lookup), len(lookup))
-    if key not in _longest_rule:
-        _longest_rule[key] = max((len(policy._rule_key_to_state(rule)) for rule in lookup), default=0)
-    return _longest_rule[key]
+def remembering(rasa_own: Matching) -> Matching:
+    """RulePolicy's own _get_possible_keys, its answers remembered for the last states they depend on."""
+    answers: OrderedDict[tuple[int, int, str], frozenset[str]] = OrderedDict()
+    longest_rule: dict[tuple[int, int], int] = {}
 
+    def possible_keys(policy: RulePolicy, lookup: dict[str, Any], states: list[dict[str, Any]]) -> set[str]:
+        """The rule keys of the lookup that the states allow, as RulePolicy._get_possible_keys finds them."""
+        lookup_key = (id(lookup), len(lookup))
+        if lookup_key not in longest_rule:
+            longest_rule[lookup_key] = max((len(policy._rule_key_to_state(rule)) for rule in lookup), default=0)
+        longest = longest_rule[lookup_key]
+        recent = states[-longest:] if longest else []
+        # repr tells apart any two different states (their values are strings, numbers, tuples and None); two
+        # equal states written in another order only miss the memory.
+        key = (*lookup_key, repr(recent))
+        found = answers.get(key)
+        if found is None:
+            found = frozenset(rasa_own(policy, lookup, recent))
+            answers[key] = found
+            if len(answers) > REMEMBERED:
+                answers.popitem(last=False)
+        else:
+            answers.move_to_end(key)
+        return set(found)
 
-def possible_keys(policy: RulePolicy, lookup: dict[str, Any], states: list[dict[str, Any]]) -> set[str]:
-    """The rule keys of the lookup that the states allow, as RulePolicy._get_possible_keys finds them."""
-    longest = _longest(policy, lookup)
-    recent = states[-longest:] if longest else []
-    # repr tells apart any two different states (their values are strings, numbers, tuples and None); two equal
-    # states written in another order only miss the memory.
-    key = (id(lookup), len(lookup), repr(recent))
-    found = _answers.get(key)
-    if found is None:
-        found = frozenset(_ORIGINAL(policy, lookup, recent))
-        _answers[key] = found
-        if len(_answers) > REMEMBERED:
-            _answers.popitem(last=False)
-    else:
-        _answers.move_to_end(key)
-    return set(found)
-
-
-_ORIGINAL = RulePolicy._get_possible_keys
+    return possible_keys
 
 
 def install() -> None:
     """Make RulePolicy remember its rule matching, for everything in this process."""
-    RulePolicy._get_possible_keys = possible_keys  # type: ignore[method-assign]
+    # Imported here: importing rasa_addons.extensions must not load NumPy before rasa_addons.server sets its threads.
+    from rasa.core.policies.rule_policy import RulePolicy  # noqa: PLC0415
+
+    RulePolicy._get_possible_keys = remembering(RulePolicy._get_possible_keys)  # type: ignore[method-assign]
