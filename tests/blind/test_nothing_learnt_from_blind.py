@@ -45,4 +45,4 @@ def test_no_blind_message_is_near_anything_learnt_from():
     for name, items in checked.items():
         vectors = vectoriser.transform([plain(item["text"]) for item in items])
         nearest = (vectors @ learnt_vectors.T).max(axis=1).toarray().ravel()
-        assert [item["id"] for item, score in zip(items, nearest) if score >= NEAR] == [], name
+        assert [item["id"] for item, score in zip(items, nearest, strict=True) if score >= NEAR] == [], name
