@@ -86,6 +86,20 @@ class Romanised(Strict):
     crisis: dict[CategoryName, CrisisPatterns] = {}
 
 
+class RenderedExample(Strict):
+    """A message as a young person would type it in the language, with a faithful English rendering for staff."""
+
+    text: Text
+    english: Text
+
+
+class LanguageExamples(Reviewed):
+    """Messages in the language for the crisis model to learn from: of each kind of crisis, and ordinary ones."""
+
+    categories: dict[CategoryName, list[RenderedExample]] = {}
+    ordinary: list[RenderedExample] = []
+
+
 class LanguageFile(Strict):
     """languages/CODE.yaml: how to recognise a language, the notice in it, and its crisis patterns."""
 
@@ -99,6 +113,7 @@ class LanguageFile(Strict):
     notice: Notice
     crisis: dict[CategoryName, CrisisPatterns] = {}
     romanised: Romanised | None = None
+    examples: LanguageExamples | None = None
 
 
 def _pattern_problem(pattern: str) -> str | None:
@@ -111,7 +126,8 @@ def _pattern_problem(pattern: str) -> str | None:
 
 
 def check_language(file: str, stem: str, language: LanguageFile, crisis_categories: set[str]) -> list[str]:
-    """Problems in one language file: its name, placeholders, numbers written out, missing crisis categories."""
+    """Problems in one language file: its name, placeholders, numbers written out, crisis categories missing or
+    unknown."""
     problems = []
     if language.code != stem:
         problems.append(f"{file}: code: '{language.code}' must match the file name '{stem}.yaml'")
@@ -131,6 +147,11 @@ def check_language(file: str, stem: str, language: LanguageFile, crisis_categori
         if category not in language.crisis:
             problems.append(f"{file}: crisis.{category}: every language needs patterns for this category")
     problems += _crisis_problems(file, "crisis", language.crisis, crisis_categories)
+    if language.examples:
+        for category in language.examples.categories:
+            if category not in crisis_categories:
+                known = ", ".join(sorted(crisis_categories))
+                problems.append(f"{file}: examples.categories.{category}: unknown crisis category (known: {known})")
     if language.romanised:
         if language.script == "latin":
             problems.append(f"{file}: romanised: only a language in another script can be typed in Latin letters")

@@ -2,10 +2,11 @@
 
 Patterns are precise but only catch the wording someone thought of; people in trouble rarely use it ("he said
 i owe them for the phone and now i have to do a run"). Two models, each the same TF-IDF n-grams and calibrated
-linear SVM as the intent classifier, learn from knowledge/data/crisis_examples.yaml: the alarm model tells a
-crisis of any kind from an ordinary message (every other intent's training examples, and ordinary messages that
-sound alarming), and the category model tells the kinds apart, on the crisis examples alone. The component runs
-after the pattern detector, so a pattern always decides first, and it only raises an alarm when it is confident.
+linear SVM as the intent classifier, learn from knowledge/data/crisis_examples.yaml and the examples in each
+language file: the alarm model tells a crisis of any kind from an ordinary message (every other intent's
+training examples, and ordinary messages that sound alarming), and the category model tells the kinds apart, on
+the crisis examples alone. The component runs after the English and the other languages' patterns, so a pattern
+always decides first, and it only raises an alarm when it is confident.
 """
 
 from __future__ import annotations
@@ -18,14 +19,15 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
-from rasa.shared.nlu.constants import ENTITIES, INTENT, TEXT
+from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from knowledge import KnowledgeBase
-from knowledge.crisis import CATEGORY_ENTITY, detect_crisis, refine_category, ruled_out, says_not_a_crisis
+from knowledge.crisis import detect_crisis, refine_category, ruled_out, says_not_a_crisis
 
-from .crisis_detector import CRISIS_INTENT, mark_crisis, take_next_intent
+from .crisis_detector import CRISIS_INTENT, has_crisis_category, mark_crisis, take_next_intent
+from .language_detector import in_other_language, keep_from_small_talk
 from .linear_intents import FittedIntents, LinearIntentClassifier, fit
 from .server_knowledge import server_knowledge
 from .topics_asked import TOPIC_INTENT_PREFIX, TOPICS_ASKED
@@ -39,10 +41,12 @@ ORDINARY = "ordinary"
 
 
 def training_pairs(knowledge: KnowledgeBase, training_data: TrainingData) -> list[tuple[str, str]]:
-    """(text, category or 'ordinary'): the reviewed examples, and every intent example by what it is."""
+    """(text, category or 'ordinary'): the reviewed examples, those in other languages, and every intent example
+    by what it is."""
     examples = knowledge.crisis_examples
     pairs = [(text, category) for category, texts in examples.categories.items() for text in texts]
     pairs += [(text, ORDINARY) for text in examples.ordinary]
+    pairs += language_pairs(knowledge)
     for example in training_data.intent_examples:
         text, intent = example.get(TEXT), example.get(INTENT)
         if not text or not intent:
@@ -53,6 +57,18 @@ def training_pairs(knowledge: KnowledgeBase, training_data: TrainingData) -> lis
         signal = detect_crisis(knowledge, text)
         if signal is not None:
             pairs.append((text, signal.category))
+    return pairs
+
+
+def language_pairs(knowledge: KnowledgeBase) -> list[tuple[str, str]]:
+    """(text, category or 'ordinary') for the example messages of every language file."""
+    pairs = []
+    for language in knowledge.languages.values():
+        if language.examples is None:
+            continue
+        for category, examples in language.examples.categories.items():
+            pairs += [(example.text, category) for example in examples]
+        pairs += [(example.text, ORDINARY) for example in language.examples.ordinary]
     return pairs
 
 
@@ -80,10 +96,6 @@ def category_by_models(
     return refine_category(knowledge, text, likeliest)
 
 
-def _has_category(message: Message) -> bool:
-    return any(e.get("entity") == CATEGORY_ENTITY for e in message.get(ENTITIES) or [])
-
-
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER, is_trainable=True)
 class CrisisCategoryClassifier(GraphComponent, IntentClassifier):
     """Marks a message as a crisis of one kind when the patterns missed it and the learnt model is confident;
@@ -97,6 +109,10 @@ class CrisisCategoryClassifier(GraphComponent, IntentClassifier):
             # A new alarm needs this confidence that the message is a crisis of some kind (docs/quality.md: the
             # false alarms on ordinary messages it costs).
             "alarm_threshold": 0.6,
+            # The same for a message the language detector read as another language: it already gets 999 and
+            # Samaritans in its language, and the models have far fewer examples in each language than in
+            # English (docs/quality.md, "Other languages: examples to learn from").
+            "other_language_alarm_threshold": 0.6,
             # A crisis the intent classifier alone saw stands only with this much agreement ("i would kill for a
             # day off" is not one); below it, the classifier's next guess is taken.
             "confirm_threshold": 0.3,
@@ -157,24 +173,33 @@ class CrisisCategoryClassifier(GraphComponent, IntentClassifier):
             )
         return component
 
-    def category_for(self, text: str, seen_as_crisis: bool) -> str | None:
-        """The crisis category a message is, by the models, or None for no crisis."""
+    def threshold_for(self, message: Message, seen_as_crisis: bool) -> float:
+        """How sure the models must be: to confirm the intent classifier's crisis, or to raise a new alarm."""
+        if seen_as_crisis:
+            return self.config["confirm_threshold"]
+        if in_other_language(message):
+            return self.config["other_language_alarm_threshold"]
+        return self.config["alarm_threshold"]
+
+    def category_for(self, text: str, threshold: float) -> str | None:
+        """The crisis category a message is, by the models at this confidence, or None for no crisis."""
         assert self.models is not None, "the classifier is used before it was trained or loaded"
-        threshold = self.config["confirm_threshold" if seen_as_crisis else "alarm_threshold"]
         return category_by_models(self.knowledge, self.models, text, threshold)
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Raise, name or set aside a crisis no pattern decided, by the models."""
         for message in messages:
             text = message.get(TEXT) or ""
-            if not text or _has_category(message) or says_not_a_crisis(self.knowledge, text):
+            if not text or has_crisis_category(message) or says_not_a_crisis(self.knowledge, text):
                 continue
             seen_as_crisis = (message.get(INTENT) or {}).get("name") == CRISIS_INTENT
-            category = self.category_for(text, seen_as_crisis)
+            category = self.category_for(text, self.threshold_for(message, seen_as_crisis))
             if category is not None:
                 also_asked = [] if seen_as_crisis else asked_topics(message)
                 mark_crisis(message, category, type(self).__name__)
                 message.set(ALSO_ASKED, also_asked, add_to_output=True)
             elif seen_as_crisis:
                 take_next_intent(message)
+                if in_other_language(message):
+                    keep_from_small_talk(message)
         return messages

@@ -78,6 +78,26 @@ class CrisisDetector(GraphComponent, IntentClassifier):
         return messages
 
 
+def has_crisis_category(message: Message) -> bool:
+    """Whether a pattern or a model has already given the message a crisis category."""
+    return any(entity.get("entity") == CATEGORY_ENTITY for entity in message.get(ENTITIES) or [])
+
+
+def marked_by_english_patterns(message: Message) -> bool:
+    """Whether the English crisis patterns gave the message its crisis category."""
+    return any(
+        entity.get("entity") == CATEGORY_ENTITY and entity.get("extractor") == CrisisDetector.__name__
+        for entity in message.get(ENTITIES) or []
+    )
+
+
+def clear_crisis(message: Message) -> None:
+    """Take back a crisis: no category, and the classifier's next guess for the intent."""
+    kept = [entity for entity in message.get(ENTITIES) or [] if entity.get("entity") != CATEGORY_ENTITY]
+    message.set(ENTITIES, kept, add_to_output=True)
+    take_next_intent(message)
+
+
 def take_next_intent(message: Message) -> None:
     """The classifier's next guess instead of 'crisis' ('shot myself in the foot' is about a missed appointment)."""
     ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != CRISIS_INTENT]

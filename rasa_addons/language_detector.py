@@ -14,10 +14,19 @@ from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from knowledge import KnowledgeBase
+from knowledge.crisis import detect_crisis
 from knowledge.language_detect import ENGLISH
 from knowledge.language_replies import read_language
 
-from .crisis_detector import CRISIS_INTENT, FALLBACK_INTENT, CrisisDetector, mark_crisis
+from .crisis_detector import (
+    CRISIS_INTENT,
+    FALLBACK_INTENT,
+    CrisisDetector,
+    clear_crisis,
+    has_crisis_category,
+    mark_crisis,
+    marked_by_english_patterns,
+)
 from .server_knowledge import server_knowledge
 
 LANGUAGE_ENTITY = "language"
@@ -39,7 +48,8 @@ class LanguageDetector(GraphComponent, IntentClassifier):
     """Sets a 'language' entity on a message not in English; a crisis in its language becomes the crisis intent
     (with the English category), anything else but a topic or a contact question becomes 'other_language'.
 
-    It runs after the crisis detector, so an English crisis pattern that matched is kept.
+    It runs after the crisis detector, so an English crisis pattern that matched is kept, and before the crisis
+    models, so a pattern in the message's language decides before they do.
     """
 
     @classmethod
@@ -80,11 +90,26 @@ class LanguageDetector(GraphComponent, IntentClassifier):
                 "extractor": type(self).__name__,
             }
             message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)
-            if reading.crisis is not None and intent != CRISIS_INTENT:
+            if marked_by_english_patterns(message) and detect_crisis(self.knowledge, text, text_speak=False) is None:
+                clear_crisis(message)  # only English text-speak read into this language's words matched
+            # The intent classifier may have read a crisis with no kind: the language's pattern gives it one.
+            if reading.crisis is not None and not has_crisis_category(message):
                 mark_crisis(message, reading.crisis.category, type(self).__name__)
-            elif not _kept(intent):
-                _set_intent(message, OTHER_LANGUAGE_INTENT)
+            else:
+                keep_from_small_talk(message)
         return messages
+
+
+def in_other_language(message: Message) -> bool:
+    """Whether the language detector read the message as a language other than English."""
+    return any(entity.get("entity") == LANGUAGE_ENTITY for entity in message.get(ENTITIES) or [])
+
+
+def keep_from_small_talk(message: Message) -> None:
+    """A message in another language stays a crisis, a contact question or a topic; anything else becomes
+    'other_language' (never "Good." or "Take care" for words the assistant cannot read)."""
+    if not _kept((message.get(INTENT) or {}).get("name")):
+        _set_intent(message, OTHER_LANGUAGE_INTENT)
 
 
 def _set_intent(message: Message, name: str) -> None:

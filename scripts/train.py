@@ -30,6 +30,7 @@ def training_inputs() -> list[Path]:
     # The crisis models learn from the reviewed examples, and crisis.yaml's patterns sort the crisis intent's.
     files.append(ROOT / "knowledge" / "data" / "crisis_examples.yaml")
     files.append(ROOT / "knowledge" / "data" / "crisis.yaml")
+    files += sorted((ROOT / "knowledge" / "data" / "languages").glob("*.yaml"))  # their crisis examples too
     return files
 
 

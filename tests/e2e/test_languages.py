@@ -44,3 +44,19 @@ def test_thanks_in_tigrinya_or_polish_gets_the_emergency_lines_not_small_talk(st
 def test_english_text_speak_is_still_answered_in_english(stack):
     replies = stack.say("lang-en", "sup")
     assert not any("language" in c for c in payloads(replies))
+
+
+def test_polish_od_is_from_not_an_overdose(stack):
+    # "I've lived in Luton since last year, can I get help with a deposit" ("od" is "since", not "OD")
+    replies = stack.say("lang-pl-od", "mieszkam w Luton od zeszłego roku, czy mogę dostać pomoc z kaucją")
+    assert "crisis" not in [c["topic"] for c in payloads(replies)]
+    shown = "\n".join(r.get("text", "") for r in replies)
+    assert EMERGENCY in shown and SAMARITANS in shown
+
+
+def test_a_crisis_pattern_in_the_language_gives_its_kind_of_reply(stack):
+    # "my aunt says I have to get out now, tonight; I'm 16" (Polish): told to leave at 16, not "od" an overdose
+    replies = stack.say("lang-pl-leave", "ciocia mówi że mam się wynosić od razu, dziś w nocy. mam 16 lat")
+    assert [c["topic"] for c in payloads(replies)] == ["language_notice", "crisis"]
+    texts = [r["text"] for r in replies if "text" in r]
+    assert KB.crisis.categories["child_told_to_leave"].opening in texts[1]

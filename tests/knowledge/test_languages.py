@@ -298,3 +298,20 @@ def test_a_crisis_category_english_does_not_have_is_refused(data_dir):
     shown = problems_after(data_dir, "ro", rename)
     assert "ro.yaml: crisis.abuse_violence: every language needs patterns for this category" in shown
     assert "ro.yaml: crisis.sad: unknown crisis category" in shown
+
+
+def test_an_example_of_a_crisis_category_english_does_not_have_is_refused(data_dir):
+    def add_example(d):
+        example = {"text": "nie mam już siły", "english": "i have no strength left"}
+        d["examples"] = {"review": "drafted", "categories": {"sad": [example]}, "ordinary": []}
+
+    shown = problems_after(data_dir, "pl", add_example)
+    assert "languages/pl.yaml: examples.categories.sad: unknown crisis category" in shown
+
+
+def test_an_example_without_its_english_rendering_is_refused(data_dir):
+    def add_example(d):
+        d["examples"] = {"review": "drafted", "categories": {"distress": [{"text": "nie mam już siły"}]}}
+
+    shown = problems_after(data_dir, "pl", add_example)
+    assert "languages/pl.yaml: examples.categories.distress[0].english: field required" in shown
