@@ -34,16 +34,16 @@ def squeeze(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
 
-def normalise(text: str, crisis: CrisisFile, text_speak: bool = True) -> list[str]:
-    """Lower case, emoji as words, apostrophes dropped, text-speak expanded (unless told not to), repeated
-    letters squeezed."""
+def normalise(text: str, crisis: CrisisFile, as_typed: frozenset[str] = frozenset()) -> list[str]:
+    """Lower case, emoji as words, apostrophes dropped, text-speak expanded (but not the words `as_typed`),
+    repeated letters squeezed."""
     text = text.lower().replace("\u2019", "'").replace("'", "")
     for emoji, word in crisis.emoji.items():
         text = text.replace(emoji, f" {word} ")
     words: list[str] = []
     # Whole words, accented letters included: 'shërbimet' must not yield the text-speak 'sh'.
     for token in re.findall(r"[^\W_]+", text):
-        words += (crisis.words.get(token, token) if text_speak else token).split()
+        words += (token if token in as_typed else crisis.words.get(token, token)).split()
     return [squeeze(w) for w in words]
 
 
@@ -252,14 +252,14 @@ def says_not_a_crisis(kb: KnowledgeBase, text: str) -> bool:
     return any(matches(words, phrase, present) for phrase in _not_a_crisis(kb))
 
 
-def detect_crisis(kb: KnowledgeBase, text: str, text_speak: bool = True) -> CrisisSignal | None:
+def detect_crisis(kb: KnowledgeBase, text: str, as_typed: frozenset[str] = frozenset()) -> CrisisSignal | None:
     """The first crisis category whose pattern matches the message (and none of its 'unless'), else None.
 
     The safe word on its own also counts, as the category 'safe_word'. A refinement may then name a closer
-    category that the message's own words decide. Without text-speak, the words are read as typed: English
-    text-speak is not read into another language's words ("od" is Polish for "from").
+    category that the message's own words decide. The words `as_typed` are never read as English text-speak:
+    another language's own words ("od" is Polish for "from", not "OD").
     """
-    words = normalise(text, kb.crisis, text_speak)
+    words = normalise(text, kb.crisis, as_typed)
     if words == normalise(kb.crisis.safe_word, kb.crisis):
         return CrisisSignal(SAFE_WORD, kb.crisis.safe_word)
     present = pattern_words_present(kb, words)

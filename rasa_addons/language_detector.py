@@ -17,6 +17,7 @@ from knowledge import KnowledgeBase
 from knowledge.crisis import detect_crisis
 from knowledge.language_detect import ENGLISH
 from knowledge.language_replies import read_language
+from knowledge.language_schema import LanguageFile
 
 from .crisis_detector import (
     CRISIS_INTENT,
@@ -90,14 +91,24 @@ class LanguageDetector(GraphComponent, IntentClassifier):
                 "extractor": type(self).__name__,
             }
             message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)
-            if marked_by_english_patterns(message) and detect_crisis(self.knowledge, text, text_speak=False) is None:
-                clear_crisis(message)  # only English text-speak read into this language's words matched
+            own_words = common_words(self.knowledge.languages.get(reading.language))
+            if marked_by_english_patterns(message) and detect_crisis(self.knowledge, text, own_words) is None:
+                clear_crisis(message)  # only English text-speak read into this language's own words matched
             # The intent classifier may have read a crisis with no kind: the language's pattern gives it one.
             if reading.crisis is not None and not has_crisis_category(message):
                 mark_crisis(message, reading.crisis.category, type(self).__name__)
             else:
                 keep_from_small_talk(message)
         return messages
+
+
+def common_words(language: LanguageFile | None) -> frozenset[str]:
+    """The language's common words, as typed in Latin letters (its markers, and its romanised ones); none for a
+    language with no file of its own."""
+    if language is None:
+        return frozenset()
+    words = [*language.markers, *(language.romanised.markers if language.romanised else [])]
+    return frozenset(word.lower() for word in words)
 
 
 def in_other_language(message: Message) -> bool:

@@ -60,3 +60,19 @@ def test_a_crisis_pattern_in_the_language_gives_its_kind_of_reply(stack):
     assert [c["topic"] for c in payloads(replies)] == ["language_notice", "crisis"]
     texts = [r["text"] for r in replies if "text" in r]
     assert KB.crisis.categories["child_told_to_leave"].opening in texts[1]
+
+
+def test_english_slang_in_another_language_still_raises_the_crisis(stack):
+    # "I'm so tired, I want to kms" (Polish, with the English slang for "kill myself")
+    replies = stack.say("lang-pl-kms", "jestem taka zmęczona, chce kms")
+    assert [c["topic"] for c in payloads(replies)] == ["language_notice", "crisis"]
+    texts = [r["text"] for r in replies if "text" in r]
+    assert KB.crisis.categories["suicide_self_harm"].opening in texts[1]
+
+
+def test_a_language_with_no_file_of_its_own_still_gets_the_emergency_lines(stack):
+    # Amharic: "I have no food at all, and no money"; no language file, so the notice is the English one
+    replies = stack.say("lang-am", "ምንም ዓይነት ምግብ የለኝም ገንዘብም የለኝም")
+    assert "language_notice" in [c["topic"] for c in payloads(replies)]
+    shown = "\n".join(r.get("text", "") for r in replies)
+    assert EMERGENCY in shown and SAMARITANS in shown
