@@ -91,9 +91,10 @@ class LanguageDetector(GraphComponent, IntentClassifier):
                 "extractor": type(self).__name__,
             }
             message.set(ENTITIES, [*(message.get(ENTITIES) or []), entity], add_to_output=True)
-            own_words = common_words(self.knowledge.languages.get(reading.language))
-            if marked_by_english_patterns(message) and detect_crisis(self.knowledge, text, own_words) is None:
-                clear_crisis(message)  # only English text-speak read into this language's own words matched
+            if marked_by_english_patterns(message):
+                own_words = common_words(self.knowledge.languages.get(reading.language))
+                if detect_crisis(self.knowledge, text, own_words) is None:
+                    clear_crisis(message)  # only English text-speak read into this language's own words matched
             # The intent classifier may have read a crisis with no kind: the language's pattern gives it one.
             if reading.crisis is not None and not has_crisis_category(message):
                 mark_crisis(message, reading.crisis.category, type(self).__name__)
