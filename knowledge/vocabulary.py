@@ -7,6 +7,8 @@ from collections.abc import Mapping, Sequence
 
 NOT_A_WORD = re.compile(r"[^a-z0-9]+")
 SENTENCE = re.compile(r"[^.!?\n]+[.!?\n]*")
+# A comma or semicolon where a question starts: "staff keep going in my room, where do i complain" asks only after it.
+CLAUSE_BREAK = re.compile(r"[,;]\s*")
 # Words that make a sentence a question: a question word anywhere in it, or one of these first ("can i", "when do").
 QUESTION_WORDS = frozenset({"how", "what", "who", "where", "which", "why", "whats", "wheres", "whos", "hows"})
 ASKING_FIRST_WORDS = (
@@ -38,16 +40,37 @@ def asks(sentence: str) -> bool:
     return sentence.rstrip().endswith("?") or words[0] in ASKING_FIRST_WORDS or not QUESTION_WORDS.isdisjoint(words)
 
 
-def _asking_spans(text: str) -> list[tuple[int, int]]:
-    """Where the sentences that ask something stand in the padded plain text of the whole message."""
+def clauses(sentence: str) -> list[str]:
+    """A sentence, split where a comma or semicolon is followed by a question's first word ("..., where do i");
+    a list ("council tax, and can i get the gym") stays whole."""
+    parts = [""]
+    for piece in CLAUSE_BREAK.split(sentence):
+        words = plain_words(piece).split()
+        if parts[-1] and words and words[0] in ASKING_FIRST_WORDS:
+            parts.append(piece)
+        else:
+            parts[-1] = f"{parts[-1]}, {piece}" if parts[-1] else piece
+    return parts
+
+
+def _asking_spans(text: str, named_at: Sequence[int]) -> list[tuple[int, int]]:
+    """Where the sentences that ask something stand in the padded plain text of the whole message; where a
+    sentence's asking clause names a topic itself (named_at: where topics are named), only that clause."""
     spans, offset = [], 0
     for match in SENTENCE.finditer(text):
-        plain = plain_words(match.group())
-        if not plain:
-            continue
-        if asks(match.group()):
-            spans.append((offset, offset + len(plain) + 1))
-        offset += len(plain) + 1
+        sentence_start = offset
+        asking_clauses = []
+        for clause in clauses(match.group()):
+            plain = plain_words(clause)
+            if not plain:
+                continue
+            if asks(clause):
+                asking_clauses.append((offset, offset + len(plain) + 1))
+            offset += len(plain) + 1
+        if any(a <= at < b for a, b in asking_clauses for at in named_at):
+            spans += asking_clauses
+        elif asking_clauses or asks(match.group()):
+            spans.append((sentence_start, offset))
     return spans
 
 
@@ -64,7 +87,7 @@ def topics_named(phrases: Mapping[str, Sequence[str]], text: str) -> list[str]:
         for phrase in topic_phrases
         for start, end in _places(padded, phrase)
     ]
-    asking = _asking_spans(text)
+    asking = _asking_spans(text, [start for start, _, _ in found])
     first_seen: dict[str, int] = {}
     first_asked: dict[str, int] = {}  # where each topic is first named in a sentence that asks
     for start, end, topic_id in found:

@@ -59,3 +59,17 @@ def test_two_questions_keep_their_order():
     both = "do i need a gp letter? and how do i get my driving licence"
     assert topics_named(PHRASES, both) == ["health", "driving"]
     assert asks("can i get a bus pass") and asks("i dont get how any of it works") and not asks("i moved in march.")
+
+
+def test_a_question_after_a_comma_comes_before_the_story_told_before_it():
+    story = "staff at my supported housing keep going in my room, where do i complain about that"
+    assert topics_named(PHRASES, story) == ["complaints", "housing"]
+
+
+def test_a_question_after_a_comma_that_names_no_topic_asks_about_the_story():
+    told = "i want to see my care file; could you explain how. also is there a gym discount?"
+    assert topics_named(PHRASES, told) == ["care_file", "leisure"]
+
+
+def test_a_list_of_topics_before_a_question_keeps_its_order():
+    assert topics_named(PHRASES, "council tax, and can i get the gym free?") == ["council_tax", "leisure"]
