@@ -78,6 +78,15 @@ class CrisisPatterns(Reviewed):
     patterns: list[Text] = Field(..., min_items=1)
 
 
+class LanguageRefinement(Reviewed):
+    """A closer crisis category the message's own words decide in this language, as crisis.yaml's refinements do
+    in English: 'my husband' makes abuse domestic abuse. Each pattern of `when` is enough on its own."""
+
+    category: CategoryName
+    becomes: CategoryName
+    when: list[Text] = Field(..., min_items=1)
+
+
 class Romanised(Strict):
     """The language typed in Latin letters (Arabizi, Finglish, Roman Urdu): its common words and crisis patterns."""
 
@@ -113,6 +122,7 @@ class LanguageFile(Strict):
     notice: Notice
     crisis: dict[CategoryName, CrisisPatterns] = {}
     romanised: Romanised | None = None
+    refinements: list[LanguageRefinement] = []
     examples: LanguageExamples | None = None
 
 
@@ -147,6 +157,7 @@ def check_language(file: str, stem: str, language: LanguageFile, crisis_categori
         if category not in language.crisis:
             problems.append(f"{file}: crisis.{category}: every language needs patterns for this category")
     problems += _crisis_problems(file, "crisis", language.crisis, crisis_categories)
+    problems += _refinement_problems(file, language.refinements, crisis_categories)
     if language.examples:
         for category in language.examples.categories:
             if category not in crisis_categories:
@@ -160,6 +171,20 @@ def check_language(file: str, stem: str, language: LanguageFile, crisis_categori
         for i, marker in enumerate(language.romanised.markers):
             if not LATIN_WORD.fullmatch(marker):
                 problems.append(f"{file}: romanised.markers[{i}]: one word in Latin letters and digits: '{marker}'")
+    return problems
+
+
+def _refinement_problems(file: str, refinements: list[LanguageRefinement], known: set[str]) -> list[str]:
+    problems = []
+    for i, refinement in enumerate(refinements):
+        for field in ("category", "becomes"):
+            name = getattr(refinement, field)
+            if name not in known:
+                problems.append(f"{file}: refinements[{i}].{field}: unknown crisis category '{name}'")
+        for j, pattern in enumerate(refinement.when):
+            problem = _pattern_problem(pattern)
+            if problem:
+                problems.append(f"{file}: refinements[{i}].when[{j}]: {problem}: '{pattern}'")
     return problems
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .language_schema import CrisisPatterns, LanguageFile
+from .language_schema import CrisisPatterns, LanguageFile, LanguageRefinement
 
 GAP = 3  # how many other words a * may stand for
 # Nowhere to sleep at 16 or 17 is a child told to leave (children's services must help), in any language:
@@ -75,15 +75,16 @@ def _compiled(pattern: str) -> re.Pattern:
 
 @dataclass(frozen=True)
 class PatternSet:
-    """One language's crisis patterns in one script: its own, or its romanised form's."""
+    """One language's crisis patterns in one script (its own, or its romanised form's), and its refinements."""
 
     code: str
     crisis: Mapping[str, CrisisPatterns]
+    refinements: tuple[LanguageRefinement, ...] = ()
 
 
 def own_script(language: LanguageFile) -> PatternSet:
     """The patterns written in the language's own script."""
-    return PatternSet(language.code, language.crisis)
+    return PatternSet(language.code, language.crisis, tuple(language.refinements))
 
 
 def latin_letters(language: LanguageFile) -> PatternSet | None:
@@ -91,13 +92,19 @@ def latin_letters(language: LanguageFile) -> PatternSet | None:
     if language.script == "latin":
         return own_script(language)
     if language.romanised:
-        return PatternSet(language.code, language.romanised.crisis)
+        return PatternSet(language.code, language.romanised.crisis, tuple(language.refinements))
     return None
 
 
-def _for_age(category: str, text: str) -> str:
+def refined(refinements: Sequence[LanguageRefinement], category: str, text: str) -> str:
+    """The closer category a message's own words decide: nowhere to sleep at an age of 16 or 17 (in digits) is a
+    child told to leave, then the language's refinements ('my husband' makes abuse domestic abuse)."""
     if category == "homeless_tonight" and CHILD_AGE.search(text.translate(DIGITS)):
-        return "child_told_to_leave"
+        category = "child_told_to_leave"
+    plain = normalise(text)
+    for refinement in refinements:
+        if refinement.category == category and any(_compiled(p).search(plain) for p in refinement.when):
+            return refinement.becomes
     return category
 
 
@@ -175,5 +182,6 @@ def find_crisis(pattern_sets: list[PatternSet], text: str) -> LanguageCrisis | N
     for pattern_set in pattern_sets:
         for entry in _worth_trying(pattern_set.crisis, starts, squashed):
             if _compiled(entry.pattern).search(plain):
-                return LanguageCrisis(_for_age(entry.category, text), pattern_set.code, entry.pattern)
+                category = refined(pattern_set.refinements, entry.category, text)
+                return LanguageCrisis(category, pattern_set.code, entry.pattern)
     return None

@@ -25,9 +25,10 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from knowledge import KnowledgeBase
 from knowledge.crisis import detect_crisis, refine_category, ruled_out, says_not_a_crisis
+from knowledge.language_text import refined
 
 from .crisis_detector import CRISIS_INTENT, has_crisis_category, mark_crisis, take_next_intent
-from .language_detector import in_other_language, keep_from_small_talk
+from .language_detector import in_other_language, keep_from_small_talk, language_of
 from .linear_intents import FittedIntents, LinearIntentClassifier, fit
 from .server_knowledge import server_knowledge
 from .topics_asked import TOPIC_INTENT_PREFIX, TOPICS_ASKED
@@ -181,10 +182,17 @@ class CrisisCategoryClassifier(GraphComponent, IntentClassifier):
             return self.config["other_language_alarm_threshold"]
         return self.config["alarm_threshold"]
 
-    def category_for(self, text: str, threshold: float) -> str | None:
-        """The crisis category a message is, by the models at this confidence, or None for no crisis."""
+    def category_for(self, message: Message, threshold: float) -> str | None:
+        """The crisis category a message is, by the models at this confidence, or None for no crisis. In another
+        language, its words refine it as they do that language's patterns (an age of 16 or 17, 'my husband')."""
         assert self.models is not None, "the classifier is used before it was trained or loaded"
-        return category_by_models(self.knowledge, self.models, text, threshold)
+        text = message.get(TEXT) or ""
+        category = category_by_models(self.knowledge, self.models, text, threshold)
+        code = language_of(message)
+        if category is None or code is None:
+            return category
+        language = self.knowledge.languages.get(code)
+        return refined(language.refinements if language else [], category, text)
 
     def process(self, messages: list[Message]) -> list[Message]:
         """Raise, name or set aside a crisis no pattern decided, by the models."""
@@ -193,7 +201,7 @@ class CrisisCategoryClassifier(GraphComponent, IntentClassifier):
             if not text or has_crisis_category(message) or says_not_a_crisis(self.knowledge, text):
                 continue
             seen_as_crisis = (message.get(INTENT) or {}).get("name") == CRISIS_INTENT
-            category = self.category_for(text, self.threshold_for(message, seen_as_crisis))
+            category = self.category_for(message, self.threshold_for(message, seen_as_crisis))
             if category is not None:
                 also_asked = [] if seen_as_crisis else asked_topics(message)
                 mark_crisis(message, category, type(self).__name__)

@@ -112,9 +112,15 @@ def common_words(language: LanguageFile | None) -> frozenset[str]:
     return frozenset(word.lower() for word in words)
 
 
+def language_of(message: Message) -> str | None:
+    """The language the detector read the message as, when it is not English; else None."""
+    found = (entity.get("value") for entity in message.get(ENTITIES) or [] if entity.get("entity") == LANGUAGE_ENTITY)
+    return next(found, None)
+
+
 def in_other_language(message: Message) -> bool:
     """Whether the language detector read the message as a language other than English."""
-    return any(entity.get("entity") == LANGUAGE_ENTITY for entity in message.get(ENTITIES) or [])
+    return language_of(message) is not None
 
 
 def keep_from_small_talk(message: Message) -> None:

@@ -315,3 +315,16 @@ def test_an_example_without_its_english_rendering_is_refused(data_dir):
 
     shown = problems_after(data_dir, "pl", add_example)
     assert "languages/pl.yaml: examples.categories.distress[0].english: field required" in shown
+
+
+def test_a_partner_named_makes_abuse_domestic_abuse_and_anyone_else_leaves_it():
+    assert read_language(KB, "znowu mnie bije, to mój były").crisis.category == "domestic_abuse"
+    assert read_language(KB, "mojego brata kolega mnie bije").crisis.category == "abuse_violence"
+
+
+def test_a_refinement_to_a_crisis_category_english_does_not_have_is_refused(data_dir):
+    def add(d):
+        d["refinements"].append({"category": "abuse_violence", "becomes": "sad", "review": "drafted", "when": ["x"]})
+
+    shown = problems_after(data_dir, "pl", add)
+    assert "languages/pl.yaml: refinements[1].becomes: unknown crisis category 'sad'" in shown

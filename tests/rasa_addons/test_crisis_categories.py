@@ -127,3 +127,21 @@ def test_a_crisis_the_intent_classifier_saw_is_given_its_category(classifier):
 def test_a_message_that_says_it_is_not_a_crisis_is_left_alone(classifier):
     message = read(classifier, "i shot myself in the foot missing that appointment", intent="crisis")
     assert category_of(message) is None
+
+
+def test_nowhere_to_sleep_at_16_or_17_in_another_language_is_a_child_told_to_leave(classifier):
+    homeless = [
+        (code, example.text)
+        for code in WITH_EXAMPLES
+        for example in KB.languages[code].examples.categories.get("homeless_tonight", [])
+        if read_language(KB, example.text).crisis is None
+    ]
+    read_as_homeless = [
+        (code, text)
+        for code, text in homeless
+        if category_of(read(classifier, text, language=code)) == "homeless_tonight"
+    ]
+    assert read_as_homeless, "the models read no other-language homeless example as homeless tonight"
+    for code, text in read_as_homeless:
+        assert category_of(read(classifier, f"{text} 17", language=code)) == "child_told_to_leave", code
+        assert category_of(read(classifier, f"{text} 17:30", language=code)) != "child_told_to_leave", code
