@@ -174,6 +174,16 @@ def check_language(file: str, stem: str, language: LanguageFile, crisis_categori
     return problems
 
 
+def _patterns_problems(where: str, patterns: list[str]) -> list[str]:
+    """Each badly written pattern of a list, named by where the list stands ('ro.yaml: crisis.x.patterns')."""
+    problems = []
+    for i, pattern in enumerate(patterns):
+        problem = _pattern_problem(pattern)
+        if problem:
+            problems.append(f"{where}[{i}]: {problem}: '{pattern}'")
+    return problems
+
+
 def _refinement_problems(file: str, refinements: list[LanguageRefinement], known: set[str]) -> list[str]:
     problems = []
     for i, refinement in enumerate(refinements):
@@ -181,10 +191,7 @@ def _refinement_problems(file: str, refinements: list[LanguageRefinement], known
             name = getattr(refinement, field)
             if name not in known:
                 problems.append(f"{file}: refinements[{i}].{field}: unknown crisis category '{name}'")
-        for j, pattern in enumerate(refinement.when):
-            problem = _pattern_problem(pattern)
-            if problem:
-                problems.append(f"{file}: refinements[{i}].when[{j}]: {problem}: '{pattern}'")
+        problems += _patterns_problems(f"{file}: refinements[{i}].when", refinement.when)
     return problems
 
 
@@ -193,8 +200,5 @@ def _crisis_problems(file: str, where: str, crisis: dict[str, CrisisPatterns], k
     for category, entry in crisis.items():
         if category not in known:
             problems.append(f"{file}: {where}.{category}: unknown crisis category (known: {', '.join(sorted(known))})")
-        for i, pattern in enumerate(entry.patterns):
-            problem = _pattern_problem(pattern)
-            if problem:
-                problems.append(f"{file}: {where}.{category}.patterns[{i}]: {problem}: '{pattern}'")
+        problems += _patterns_problems(f"{file}: {where}.{category}.patterns", entry.patterns)
     return problems

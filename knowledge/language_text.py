@@ -101,9 +101,12 @@ def refined(refinements: Sequence[LanguageRefinement], category: str, text: str)
     child told to leave, then the language's refinements ('my husband' makes abuse domestic abuse)."""
     if category == "homeless_tonight" and CHILD_AGE.search(text.translate(DIGITS)):
         category = "child_told_to_leave"
+    for_category = [refinement for refinement in refinements if refinement.category == category]
+    if not for_category:
+        return category
     plain = normalise(text)
-    for refinement in refinements:
-        if refinement.category == category and any(_compiled(p).search(plain) for p in refinement.when):
+    for refinement in for_category:
+        if any(_compiled(pattern).search(plain) for pattern in refinement.when):
             return refinement.becomes
     return category
 

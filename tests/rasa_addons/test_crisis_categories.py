@@ -145,3 +145,19 @@ def test_nowhere_to_sleep_at_16_or_17_in_another_language_is_a_child_told_to_lea
     for code, text in read_as_homeless:
         assert category_of(read(classifier, f"{text} 17", language=code)) == "child_told_to_leave", code
         assert category_of(read(classifier, f"{text} 17:30", language=code)) != "child_told_to_leave", code
+
+
+def test_abuse_the_models_found_in_another_language_is_domestic_abuse_when_a_partner_is_named(classifier):
+    abuse = [
+        (code, example.text)
+        for code in WITH_EXAMPLES
+        for example in KB.languages[code].examples.categories.get("abuse_violence", [])
+        if read_language(KB, example.text).crisis is None and KB.languages[code].refinements
+    ]
+    read_as_abuse = [
+        (code, text) for code, text in abuse if category_of(read(classifier, text, language=code)) == "abuse_violence"
+    ]
+    assert read_as_abuse, "the models read no other-language abuse example as abuse"
+    for code, text in read_as_abuse:
+        partner = KB.languages[code].refinements[0].when[0].split("|")[0].replace("_", " ")
+        assert category_of(read(classifier, f"{text} {partner}", language=code)) == "domestic_abuse", code
