@@ -79,12 +79,12 @@ class PatternSet:
 
     code: str
     crisis: Mapping[str, CrisisPatterns]
-    refinements: tuple[LanguageRefinement, ...] = ()
+    refinements: Sequence[LanguageRefinement] = ()
 
 
 def own_script(language: LanguageFile) -> PatternSet:
     """The patterns written in the language's own script."""
-    return PatternSet(language.code, language.crisis, tuple(language.refinements))
+    return PatternSet(language.code, language.crisis, language.refinements)
 
 
 def latin_letters(language: LanguageFile) -> PatternSet | None:
@@ -92,7 +92,7 @@ def latin_letters(language: LanguageFile) -> PatternSet | None:
     if language.script == "latin":
         return own_script(language)
     if language.romanised:
-        return PatternSet(language.code, language.romanised.crisis, tuple(language.refinements))
+        return PatternSet(language.code, language.romanised.crisis, language.refinements)
     return None
 
 

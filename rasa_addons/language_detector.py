@@ -114,8 +114,10 @@ def common_words(language: LanguageFile | None) -> frozenset[str]:
 
 def language_of(message: Message) -> str | None:
     """The language the detector read the message as, when it is not English; else None."""
-    found = (entity.get("value") for entity in message.get(ENTITIES) or [] if entity.get("entity") == LANGUAGE_ENTITY)
-    return next(found, None)
+    for entity in message.get(ENTITIES) or []:
+        if entity.get("entity") == LANGUAGE_ENTITY:
+            return entity.get("value")
+    return None
 
 
 def in_other_language(message: Message) -> bool:
